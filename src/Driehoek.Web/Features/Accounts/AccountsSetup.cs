@@ -1,0 +1,17 @@
+namespace Driehoek.Web.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<SendInvitations>();
+        services.AddScoped<AcceptInvitation>();
+        return services;
+    }
+
+    public static void MapAccountsApi(this RouteGroupBuilder api)
+    {
+        // Accounts are made and used through the pages (forms with antiforgery); the API has no
+        // password endpoints on purpose.
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Driehoek.Web.Features.Accounts;
+
+/// <summary>One login. A person may be a guardian, a student and a staff member at once.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser() => Id = Guid.CreateVersion7();
+
+    public required string DisplayName { get; set; }
+    public string PreferredLanguage { get; set; } = "nl";
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum InvitationKind
+{
+    Guardian = 1,
+    Student = 2,
+    Staff = 3,
+}
+
+/// <summary>
+/// A single-use link with which a guardian, student or staff member creates their login.
+/// Only a hash of the token is stored, so a database leak does not leak working links.
+/// </summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BoardId { get; set; }
+    public Guid SchoolId { get; set; }
+    public InvitationKind Kind { get; set; }
+    public Guid PersonId { get; set; }
+    public required string Email { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+    public Guid CreatedByUserId { get; set; }
+}

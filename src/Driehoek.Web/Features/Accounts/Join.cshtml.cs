@@ -1,0 +1,70 @@
+using System.Globalization;
+using Driehoek.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(WebSetup.SignInRateLimit)]
+public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
+    : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string ConfirmPassword { get; set; } = "";
+    [BindProperty] public string Language { get; set; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public InvitationInfo Info { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Info = await handler.LookupAsync(Token, ct);
+        return StatusFor(Info);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Info = await handler.LookupAsync(Token, ct);
+        if (Info.State != InvitationState.Valid)
+        {
+            return StatusFor(Info);
+        }
+        if (!Info.HasAccount && Password != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), text["Join.PasswordsDiffer"]);
+            return Page();
+        }
+        var result = await handler.HandleAsync(new AcceptInvitationCommand(Token, Password, Cultures.Normalize(Language)), ct);
+        if (!result.Ok)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field, error.Key.StartsWith("Join.", StringComparison.Ordinal)
+                    ? text[error.Key]
+                    : PasswordErrors.Describe(new IdentityError { Code = error.Key }, text));
+            }
+            Info = await handler.LookupAsync(Token, ct);
+            return Page();
+        }
+        await signIn.SignInAsync(result.Value!, isPersistent: false);
+        Cultures.SetCookie(Response, result.Value!.PreferredLanguage);
+        return LocalRedirect("/");
+    }
+
+    // A dead link is a 404 or 410 for crawlers and scripts; the page still explains it to people.
+    private PageResult StatusFor(InvitationInfo info)
+    {
+        Response.StatusCode = info.State switch
+        {
+            InvitationState.Unknown => StatusCodes.Status404NotFound,
+            InvitationState.Expired or InvitationState.Used => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status200OK,
+        };
+        return Page();
+    }
+}

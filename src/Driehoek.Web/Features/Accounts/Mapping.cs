@@ -1,0 +1,27 @@
+using Driehoek.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Driehoek.Web.Features.Accounts;
+
+internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(8);
+    }
+}
+
+internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.SchoolId);
+        b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,32 @@
+using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Home;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Roster;
+using Driehoek.Web.Infrastructure.Audit;
+
+namespace Driehoek.Web.Features;
+
+/// <summary>The one place that lists the features: their services and their JSON endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddOrganisation();
+        services.AddPeople();
+        services.AddHome();
+        services.AddAccounts();
+        services.AddRoster();
+        return services;
+    }
+
+    public static void MapFeatureApis(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapAccountsApi();
+        api.MapOrganisationApi();
+        api.MapPeopleApi();
+        api.MapHomeApi();
+        api.MapRosterApi();
+    }
+}

@@ -1,0 +1,58 @@
+namespace Driehoek.Web.Features.Organisation;
+
+/// <summary>A school board (schoolbestuur) that runs one or more schools.</summary>
+public sealed class Board
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+public enum SchoolKind
+{
+    Primary = 1,
+    Secondary = 2,
+}
+
+/// <summary>
+/// What a guardian without parental authority may see. Dutch law gives them the important facts
+/// on request; a school may choose to share more.
+/// </summary>
+[Flags]
+public enum LimitedGuardianAccess
+{
+    None = 0,
+    GroupAndTeachers = 1,
+    ConversationRounds = 2,
+    ConversationOutcomes = 4,
+}
+
+public sealed class School
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BoardId { get; set; }
+    public required string Name { get; set; }
+    public SchoolKind Kind { get; set; }
+    public string? BrinCode { get; set; }
+    public bool IsDemo { get; set; }
+    public LimitedGuardianAccess LimitedGuardianAccess { get; set; } = LimitedGuardianAccess.GroupAndTeachers;
+}
+
+public sealed class SchoolYear
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SchoolId { get; set; }
+    public required string Name { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+}
+
+/// <summary>A group (primary) or class (secondary) in one school year.</summary>
+public sealed class Group
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SchoolId { get; set; }
+    public Guid SchoolYearId { get; set; }
+    public required string Name { get; set; }
+    public int? Level { get; set; }
+}

@@ -1,0 +1,73 @@
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Auth;
+using Driehoek.Web.Infrastructure.Data;
+using Driehoek.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Driehoek.Web.Features.Organisation;
+
+public sealed record GroupLine(Guid Id, string Name, int? Level, int Students, IReadOnlyList<string> Teachers);
+
+public sealed record SchoolOverview(
+    Guid Id,
+    string Name,
+    SchoolKind Kind,
+    bool IsDemo,
+    bool CanManage,
+    string? YearName,
+    int Students,
+    int Guardians,
+    int GuardiansWithAccount,
+    int Staff,
+    int StaffWithAccount,
+    IReadOnlyList<GroupLine> Groups);
+
+/// <summary>The school at a glance, for its leaders and school-wide staff.</summary>
+public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvider clock)
+{
+    public async Task<Result<SchoolOverview>> HandleAsync(Guid schoolId, CancellationToken ct)
+    {
+        var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, ct);
+        var profile = await access.ProfileAsync(ct);
+        if (school is null || !(profile.HasSchoolWideRole(schoolId) || profile.AdminBoardIds.Contains(school.BoardId)))
+        {
+            return Result<SchoolOverview>.NotFound();
+        }
+
+        var year = await SchoolCalendar.CurrentYearAsync(db, schoolId, SchoolCalendar.Today(clock), ct);
+        var wholeSchool = profile.AdminBoardIds.Contains(school.BoardId) || profile.SeesSchoolLevel(schoolId, null);
+        // A year coordinator sees the groups of their own years.
+        var groups = (year is null ? [] : await GroupLinesAsync(db, year.Id, ct))
+            .Where(g => wholeSchool || profile.SeesSchoolLevel(schoolId, g.Level)).ToList();
+        var guardianIds = db.Guardianships.Where(g => g.SchoolId == schoolId).Select(g => g.GuardianId).Distinct();
+        var guardians = await guardianIds.CountAsync(ct);
+        var withAccount = await db.Guardians.CountAsync(g => guardianIds.Contains(g.Id) && g.UserId != null, ct);
+        var staff = await db.StaffMembers.Where(m => m.SchoolId == schoolId)
+            .GroupBy(_ => 1).Select(g => new { All = g.Count(), WithAccount = g.Count(m => m.UserId != null) })
+            .FirstOrDefaultAsync(ct);
+
+        return new SchoolOverview(school.Id, school.Name, school.Kind, school.IsDemo,
+            await access.CanManageSchoolAsync(schoolId, ct), year?.Name,
+            groups.Sum(g => g.Students), guardians, withAccount, staff?.All ?? 0, staff?.WithAccount ?? 0, groups);
+    }
+
+    internal static async Task<List<GroupLine>> GroupLinesAsync(AppDbContext db, Guid yearId, CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking().Where(g => g.SchoolYearId == yearId)
+            .Select(g => new { g.Id, g.Name, g.Level, Students = db.Enrollments.Count(e => e.GroupId == g.Id) })
+            .ToListAsync(ct);
+        var ids = groups.Select(g => g.Id).ToList();
+        var teachers = await db.StaffAssignments.AsNoTracking()
+            .Where(a => a.GroupId != null && ids.Contains(a.GroupId.Value)
+                        && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor))
+            .Join(db.StaffMembers, a => a.StaffMemberId, m => m.Id,
+                (a, m) => new { a.GroupId, m.FirstName, m.LastNamePrefix, m.LastName })
+            .ToListAsync(ct);
+        return groups
+            .OrderBy(g => g.Level).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new GroupLine(g.Id, g.Name, g.Level, g.Students,
+                teachers.Where(t => t.GroupId == g.Id).Select(t => PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName))
+                    .Distinct().Order().ToList()))
+            .ToList();
+    }
+}

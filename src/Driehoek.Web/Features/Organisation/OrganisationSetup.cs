@@ -1,0 +1,12 @@
+namespace Driehoek.Web.Features.Organisation;
+
+public static class OrganisationSetup
+{
+    public static IServiceCollection AddOrganisation(this IServiceCollection services)
+    {
+        services.AddScoped<GetSchoolOverview>();
+        services.AddScoped<GetGroupRoster>();
+        services.AddScoped<GetBoardOverview>();
+        return services;
+    }
+}

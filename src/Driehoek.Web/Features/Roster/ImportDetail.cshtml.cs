@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Roster;
+
+public sealed class ImportDetailModel(GetRosterImport query, CommitRoster commit, IStringLocalizer<RosterText> text) : PageModel
+{
+    public RosterImportView Import { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid schoolId, Guid importId, CancellationToken ct) =>
+        await LoadAsync(schoolId, importId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid schoolId, Guid importId, CancellationToken ct)
+    {
+        if (!await LoadAsync(schoolId, importId, ct))
+        {
+            return NotFound();
+        }
+        var result = await commit.HandleAsync(importId, ct);
+        if (!result.Ok)
+        {
+            result.CopyTo(ModelState, text);
+            return Page();
+        }
+        return Redirect($"/school/{schoolId}/import/{importId}");
+    }
+
+    private async Task<bool> LoadAsync(Guid schoolId, Guid importId, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(importId, ct);
+        if (!result.Ok || result.Value!.SchoolId != schoolId)
+        {
+            return false;
+        }
+        Import = result.Value;
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Driehoek.Web.Features.Roster;
+
+public static class RosterSetup
+{
+    public static IServiceCollection AddRoster(this IServiceCollection services)
+    {
+        services.AddSingleton<RosterImportQueue>();
+        services.AddSingleton<RosterProgress>();
+        services.AddHostedService<RosterImportWorker>();
+        services.AddScoped<UploadRoster>();
+        services.AddScoped<CommitRoster>();
+        services.AddScoped<GetRosterImport>();
+        return services;
+    }
+}
+
+public static class RosterApi
+{
+    public static void MapRosterApi(this RouteGroupBuilder api) =>
+        api.MapGet("/roster-imports/{importId:guid}", async (Guid importId, GetRosterImport handler,
+                Microsoft.Extensions.Localization.IStringLocalizer<RosterText> text, CancellationToken ct) =>
+            (await handler.HandleAsync(importId, ct)).ToApi(text))
+            .WithSummary("A roster import: its preview (changes, errors per line) and progress.");
+}

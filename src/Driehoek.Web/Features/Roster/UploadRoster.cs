@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.Roster.Csv;
+
+namespace Driehoek.Web.Features.Roster;
+
+public sealed record UploadRosterCommand(Guid SchoolId, string FileName, byte[]? Content);
+
+/// <summary>
+/// Reads an uploaded export and works out what committing it would do, without changing anything.
+/// The file is kept so the commit applies exactly what was previewed.
+/// </summary>
+public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public async Task<Result<Guid>> HandleAsync(UploadRosterCommand command, CancellationToken ct)
+    {
+        if (!await access.CanManageSchoolAsync(command.SchoolId, ct))
+        {
+            return Result<Guid>.NotFound();
+        }
+        if (command.Content is null)
+        {
+            return Result<Guid>.Invalid(new FieldError("File", "Roster.NoFile"));
+        }
+        if (command.Content.Length > MaxBytes)
+        {
+            return Result<Guid>.Invalid(new FieldError("File", "Roster.FileTooLarge", MaxBytes / 1024 / 1024));
+        }
+
+        var parsed = RosterParser.Parse(command.Content);
+        var preview = await PreviewAsync(command.SchoolId, parsed, ct);
+        var (text, _) = CsvDecoding.Decode(command.Content);
+        var import = new RosterImport
+        {
+            SchoolId = command.SchoolId,
+            Kind = parsed.Kind,
+            FileName = Path.GetFileName(command.FileName) is { Length: > 0 and <= 200 } name ? name : "roster.csv",
+            // PostgreSQL text cannot hold NUL; a file with NUL is refused by the parser anyway.
+            Content = text.Replace("\0", "", StringComparison.Ordinal),
+            Status = RosterImportStatus.Previewed,
+            Rows = preview.Rows,
+            ErrorCount = preview.ErrorTotal,
+            Preview = JsonSerializer.Serialize(preview),
+            UploadedBy = access.UserId!.Value,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(import);
+        await db.SaveChangesAsync(ct);
+        return import.Id;
+    }
+
+    /// <summary>Runs the applier on a throw-away context and counts what it would change.</summary>
+    private async Task<RosterPreview> PreviewAsync(Guid schoolId, ParsedRoster parsed, CancellationToken ct)
+    {
+        var errors = parsed.Errors.ToList();
+        IReadOnlyList<ChangeCount> changes = [];
+        if (errors.Count == 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var scratch = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var school = await scratch.Schools.SingleAsync(s => s.Id == schoolId, ct);
+            var year = await RosterApplier.CurrentOrNewYearAsync(scratch, school, SchoolCalendar.Today(clock), ct);
+            var applier = new RosterApplier(scratch, school, year, errors);
+            await applier.ApplyAsync(parsed, ct);
+            changes = applier.CountChanges();
+        }
+        var rows = parsed.Kind == RosterKind.Students ? parsed.Students.Count : parsed.Staff.Count;
+        return new RosterPreview(parsed.Kind, rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
+            changes, errors.Count, errors.OrderBy(e => e.Line).Take(RosterPreview.MaxListed).ToList(),
+            parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList());
+    }
+
+    internal static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+}

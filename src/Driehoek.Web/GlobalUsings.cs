@@ -1,0 +1,4 @@
+global using Driehoek.Web.Infrastructure.Auth;
+global using Driehoek.Web.Infrastructure.Data;
+global using Driehoek.Web.Infrastructure.Web;
+global using Microsoft.EntityFrameworkCore;

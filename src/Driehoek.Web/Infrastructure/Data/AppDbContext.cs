@@ -1,0 +1,57 @@
+using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Audit;
+using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Driehoek.Web.Infrastructure.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+    public DbSet<BoardAdmin> BoardAdmins => Set<BoardAdmin>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ConcurrencyVersion.Configure(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite hands DateTimes back without a kind and Npgsql insists on UTC: store UTC, read UTC.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<string>().HaveMaxLength(400);
+        builder.Properties<Enum>().HaveConversion<int>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ConcurrencyVersion.Bump(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersion.Bump(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -1,0 +1,141 @@
+using Driehoek.Web.Infrastructure.Data;
+using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Driehoek.Tests.Foundation;
+
+public sealed class OutboxDeliveryTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("driehoek-outbox-").FullName;
+    private readonly TestClock _clock = new();
+    private DbContextOptions<AppDbContext> _options = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "o.db")}");
+        _options = builder.Options;
+        await using var db = new AppDbContext(_options);
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, true);
+        return Task.CompletedTask;
+    }
+
+    private sealed class FlakySender(int failures) : IEmailSender
+    {
+        public int Attempts;
+        public List<Guid> Sent { get; } = [];
+
+        public Task SendAsync(EmailMessage message, Guid messageId, CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref Attempts) <= failures)
+            {
+                throw new System.Net.Mail.SmtpException("mail server down");
+            }
+            lock (Sent)
+            {
+                Sent.Add(messageId);
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task<Guid> EnqueueAsync()
+    {
+        await using var db = new AppDbContext(_options);
+        new Outbox(db, _clock, new OutboxSignal()).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
+        await db.SaveChangesAsync();
+        return await db.OutboxMessages.Select(m => m.Id).SingleAsync();
+    }
+
+    private async Task<int> DeliverAsync(IEmailSender sender)
+    {
+        await using var db = new AppDbContext(_options);
+        return await new OutboxDelivery(db, sender, _clock, NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_retried_later_and_then_sent_once()
+    {
+        var id = await EnqueueAsync();
+        var sender = new FlakySender(failures: 1);
+
+        await DeliverAsync(sender);
+        await using (var db = new AppDbContext(_options))
+        {
+            var message = await db.OutboxMessages.SingleAsync();
+            Assert.Equal(1, message.Attempts);
+            Assert.Contains("mail server down", message.LastError);
+            Assert.Null(message.SentAt);
+        }
+        Assert.Equal(0, await DeliverAsync(sender)); // not due yet: backing off
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await DeliverAsync(sender);
+        await DeliverAsync(sender);
+
+        Assert.Equal([id], sender.Sent);
+    }
+
+    [Fact]
+    public async Task Two_workers_at_once_send_a_message_once()
+    {
+        await EnqueueAsync();
+        var sender = new FlakySender(failures: 0);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => DeliverAsync(sender)));
+
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_given_up_after_the_last_attempt()
+    {
+        await EnqueueAsync();
+        var sender = new FlakySender(failures: int.MaxValue);
+        for (var i = 0; i < OutboxDelivery.MaxAttempts + 2; i++)
+        {
+            await DeliverAsync(sender);
+            _clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        await using var db = new AppDbContext(_options);
+        var message = await db.OutboxMessages.SingleAsync();
+        Assert.NotNull(message.FailedAt);
+        Assert.Equal(OutboxDelivery.MaxAttempts, message.Attempts);
+    }
+}
+
+/// <summary>The SMTP lane: mail leaves through a real SMTP server (the test script's aiosmtpd).</summary>
+[Collection(SqliteCollection.Name)]
+[Trait("Lane", "Smtp")]
+public sealed class SmtpLaneTests(SqliteApp app)
+{
+    [Fact]
+    public async Task An_outbox_email_reaches_the_smtp_server_with_its_attachment()
+    {
+        Assert.True(TestEnvironment.SmtpPort is not null && TestEnvironment.Maildir is not null,
+            "DRIEHOEK_TEST_SMTP_PORT and DRIEHOEK_TEST_MAILDIR are not set: run the tests with scripts/test.sh, which starts an SMTP server.");
+        var to = $"smtp.{Guid.NewGuid():N}@test.invalid";
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            scope.ServiceProvider.GetRequiredService<Outbox>().Email(new EmailMessage(to, "Uitnodiging: gesprek", "Tot dinsdag! Ç ë ş",
+                "nl", [new EmailAttachment("gesprek.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]));
+            await db.SaveChangesAsync();
+        }
+
+        var mail = await Mailbox.WaitForAsync(app, to);
+        Assert.Equal("Uitnodiging: gesprek", mail.Subject);
+        Assert.Contains("Ç ë ş", mail.Body);
+        Assert.Contains(mail.Parts, p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal));
+        Assert.Empty(Directory.Exists(app.PickupFolder) ? Directory.GetFiles(app.PickupFolder) : []);
+    }
+}

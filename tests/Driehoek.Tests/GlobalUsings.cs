@@ -1,0 +1,3 @@
+global using Driehoek.Tests.Infrastructure;
+global using Xunit;
+global using Microsoft.EntityFrameworkCore;

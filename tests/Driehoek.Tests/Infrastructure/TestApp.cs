@@ -1,0 +1,153 @@
+using Driehoek.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Driehoek.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP on a real database. Only the clock is replaced; mail goes to the SMTP
+/// server the test script started (or to a pickup folder when none runs).
+/// </summary>
+public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "test-password-1";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("driehoek-test-").FullName;
+    private string? _postgresDatabase;
+
+    protected TestApp(DatabaseProvider provider, bool kestrel = false)
+    {
+        Provider = provider;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+    public TestClock Clock { get; } = new();
+    public MissingResources MissingResources { get; } = new();
+    public string ConnectionString { get; private set; } = "";
+    public string PickupFolder => Path.Combine(_folder, "mail");
+    public World World => new(this);
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "driehoek.db") }.ToString()
+            : await CreatePostgresDatabaseAsync();
+        StartServer();
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Outbox:PollSeconds", "0.2");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("DRIEHOEK_TEST_LOGLEVEL") ?? "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("Smtp:PickupDirectory", PickupFolder);
+        if (TestEnvironment.SmtpPort is { } port)
+        {
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        builder.UseContentRoot(ContentRoot());
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            // Hashing stays real, with fewer rounds: the suite signs in hundreds of test users.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            MissingResources.Register(services, MissingResources);
+        });
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public AppClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<AppClient> SignInAsync(string email)
+    {
+        var client = Client();
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
+    private async Task<string> CreatePostgresDatabaseAsync()
+    {
+        _postgresDatabase = $"driehoek_test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = _postgresDatabase }.ToString();
+    }
+
+    /// <summary>The web project's folder, so pages, resources and static files are the real ones.</summary>
+    private static string ContentRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Driehoek.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir!.FullName, "src", "Driehoek.Web");
+    }
+}
+
+public sealed class SqliteApp() : TestApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : TestApp(DatabaseProvider.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "postgres";
+}

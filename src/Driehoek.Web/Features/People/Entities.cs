@@ -1,6 +1,15 @@
 namespace Driehoek.Web.Features.People;
 
-public sealed class Student
+/// <summary>A person's name and address as every people table stores them.</summary>
+public interface IPersonName
+{
+    string FirstName { get; }
+    string? LastNamePrefix { get; }
+    string LastName { get; }
+    string? Email { get; }
+}
+
+public sealed class Student : IPersonName
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SchoolId { get; set; }
@@ -35,7 +44,7 @@ public sealed class Household
     public string? Key { get; set; }
 }
 
-public sealed class Guardian
+public sealed class Guardian : IPersonName
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid BoardId { get; set; }
@@ -72,7 +81,7 @@ public sealed class Guardianship
     public bool HasParentalAuthority { get; set; } = true;
 }
 
-public sealed class StaffMember
+public sealed class StaffMember : IPersonName
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SchoolId { get; set; }

@@ -5,16 +5,24 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Driehoek.Web.Features.People;
 
+internal static class PersonNameMapping
+{
+    public static void HasPersonName<T>(this EntityTypeBuilder<T> b) where T : class, IPersonName
+    {
+        b.Property(x => x.FirstName).HasMaxLength(100);
+        b.Property(x => x.LastNamePrefix).HasMaxLength(20);
+        b.Property(x => x.LastName).HasMaxLength(100);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Ignore("FullName");
+    }
+}
+
 internal sealed class StudentMapping : IEntityTypeConfiguration<Student>
 {
     public void Configure(EntityTypeBuilder<Student> b)
     {
         b.Property(x => x.ExternalId).HasMaxLength(40);
-        b.Property(x => x.FirstName).HasMaxLength(100);
-        b.Property(x => x.LastNamePrefix).HasMaxLength(20);
-        b.Property(x => x.LastName).HasMaxLength(100);
-        b.Property(x => x.Email).HasMaxLength(254);
-        b.Ignore(x => x.FullName);
+        b.HasPersonName();
         b.HasIndex(x => new { x.SchoolId, x.ExternalId }).IsUnique();
         b.HasIndex(x => x.UserId);
         b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
@@ -49,13 +57,9 @@ internal sealed class GuardianMapping : IEntityTypeConfiguration<Guardian>
     public void Configure(EntityTypeBuilder<Guardian> b)
     {
         b.Property(x => x.ExternalKey).HasMaxLength(300);
-        b.Property(x => x.FirstName).HasMaxLength(100);
-        b.Property(x => x.LastNamePrefix).HasMaxLength(20);
-        b.Property(x => x.LastName).HasMaxLength(100);
-        b.Property(x => x.Email).HasMaxLength(254);
+        b.HasPersonName();
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.PreferredLanguage).HasMaxLength(8);
-        b.Ignore(x => x.FullName);
         b.HasIndex(x => new { x.BoardId, x.ExternalKey }).IsUnique();
         b.HasIndex(x => x.UserId);
         b.HasIndex(x => x.HouseholdId);
@@ -82,11 +86,7 @@ internal sealed class StaffMemberMapping : IEntityTypeConfiguration<StaffMember>
     public void Configure(EntityTypeBuilder<StaffMember> b)
     {
         b.Property(x => x.ExternalId).HasMaxLength(40);
-        b.Property(x => x.FirstName).HasMaxLength(100);
-        b.Property(x => x.LastNamePrefix).HasMaxLength(20);
-        b.Property(x => x.LastName).HasMaxLength(100);
-        b.Property(x => x.Email).HasMaxLength(254);
-        b.Ignore(x => x.FullName);
+        b.HasPersonName();
         b.HasIndex(x => new { x.SchoolId, x.ExternalId }).IsUnique();
         b.HasIndex(x => x.UserId);
         b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,85 @@
+using Driehoek.Scheduling.Model;
+
+namespace Driehoek.Scheduling.Solving;
+
+/// <summary>
+/// Bounds that prove how good a schedule can be at most.
+/// <see cref="PlacementUpperBound"/>: the smaller of (a) a capacity bound — every request split into
+/// one-slot units worth priority ÷ length, routed greedily by worth to teacher slots where teacher and
+/// family are both available, at most as many slots per run of a teacher's available slots as the
+/// break rule (maxConsecutive) lets the teacher fill (a gammoid, so greedy is optimal for the relaxation) — and (b) the sum over families of what each family
+/// could place if it were alone. <see cref="FamilyCostLowerBound"/>: the sum over families of the least
+/// waiting + extra-visit minutes each family needs alone for that many requests (the per-family relaxation).
+/// </summary>
+public sealed record SchedulingBounds(
+    int PlacementUpperBound,
+    int CapacityPlacementBound,
+    int FamilyAlonePlacementBound,
+    long FamilyCostLowerBound,
+    long WaitingLowerBound,
+    int FamiliesWithPositiveBound)
+{
+    public static SchedulingBounds Compute(Instance instance) => Compute(new Problem(instance));
+
+    internal static SchedulingBounds Compute(Problem p)
+    {
+        var capacity = CapacityBound(p);
+        var relaxed = new Schedule(p) { IgnoreMaxConsecutive = true };
+        var planner = new FamilyPlanner(p);
+        var plan = new FamilyPlan(p.FamilyRequests.Length == 0 ? 1 : p.FamilyRequests.Max(r => r.Length));
+        int alone = 0, positive = 0;
+        long cost = 0, waiting = 0;
+        for (var f = 0; f < p.FamilyCount; f++)
+        {
+            planner.Insert(relaxed, f, plan);
+            alone += p.FamilyRequests[f].Where(relaxed.IsPlaced).Sum(r => p.Priority[r]);
+            cost += relaxed.FamilyCost[f];
+            waiting += relaxed.FamilyWaiting[f];
+            positive += relaxed.FamilyCost[f] > 0 ? 1 : 0;
+            relaxed.RemoveFamily(f);
+        }
+        return new SchedulingBounds(Math.Min(capacity, alone), capacity, alone, cost, waiting, positive);
+    }
+
+    private static int CapacityBound(Problem p)
+    {
+        var units = new List<(int Request, double Worth)>();
+        for (var r = 0; r < p.RequestCount; r++)
+        {
+            for (var u = 0; u < p.Length[r]; u++)
+            {
+                units.Add((r, (double)p.Priority[r] / p.Length[r]));
+            }
+        }
+        units.Sort((a, b) => b.Worth.CompareTo(a.Worth));
+        var edges = new int[p.RequestCount][];
+        for (var r = 0; r < p.RequestCount; r++)
+        {
+            var set = new HashSet<int>();
+            foreach (var t in p.RequestTeachers[r])
+            {
+                for (var start = 0; start + p.Length[r] <= p.SlotCount; start++)
+                {
+                    if (p.StaticallyFits(r, t, start))
+                    {
+                        for (var k = start; k < start + p.Length[r]; k++)
+                        {
+                            set.Add(t * p.SlotCount + k);
+                        }
+                    }
+                }
+            }
+            edges[r] = set.ToArray();
+        }
+        var flow = new CapacityFlow(p, units.Count, edges);
+        double value = 0;
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (flow.Augment(u, units[u].Request))
+            {
+                value += units[u].Worth;
+            }
+        }
+        return (int)Math.Floor(value + 1e-6);
+    }
+}

@@ -1,0 +1,78 @@
+using Driehoek.Scheduling.Bench.Generation;
+using Driehoek.Scheduling.Checking;
+using Driehoek.Scheduling.Json;
+using Driehoek.Scheduling.Solving;
+
+namespace Driehoek.Scheduling.Tests;
+
+public class SolverBehaviourTests
+{
+    [Fact]
+    public void Single_threaded_solve_with_a_seed_and_an_iteration_limit_is_deterministic()
+    {
+        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-400"), Variant.Tight, 2);
+        var options = new SolverOptions { MaxThreads = 1, Seed = 42, MaxIterations = 400, TimeBudget = TimeSpan.FromMinutes(1) };
+
+        var first = SolutionJson.Serialize(Solver.Solve(instance, options).Solution);
+        var second = SolutionJson.Serialize(Solver.Solve(instance, options).Solution);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Cancelled_solve_still_returns_a_feasible_schedule()
+    {
+        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-1000"), Variant.Fragmented, 1);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var result = Solver.Solve(instance, new SolverOptions { TimeBudget = TimeSpan.FromMinutes(1) }, cancel.Token);
+
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(5), $"took {result.Elapsed}");
+        Assert.True(SolutionChecker.Check(instance, result.Solution).IsFeasible);
+    }
+
+    [Fact]
+    public void Progress_reports_construction_improvement_and_the_end()
+    {
+        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-400"), Variant.Fragmented, 3);
+        var reports = new List<SolverProgress>();
+        var progress = new SynchronousProgress(reports);
+
+        var result = Solver.Solve(instance, new SolverOptions { TimeBudget = TimeSpan.FromMilliseconds(700), Progress = progress, StopEarlyAtBounds = false });
+
+        lock (reports)
+        {
+            Assert.Equal("construct", reports[0].Phase);
+            Assert.Contains(reports, r => r.Phase == "improve");
+            Assert.Equal("done", reports[^1].Phase);
+            Assert.Equal(result.Metrics.PlacedPriority, reports[^1].PlacedPriority);
+        }
+    }
+
+    [Fact]
+    public void First_schedule_improves_or_stays_and_the_result_reports_its_timings()
+    {
+        var instance = InstanceGenerator.Generate(TierSpec.Find("primary-226"), Variant.Fragmented, 1);
+        var reports = new List<SolverProgress>();
+
+        var result = Solver.Solve(instance, new SolverOptions { TimeBudget = TimeSpan.FromMilliseconds(500), Progress = new SynchronousProgress(reports) });
+
+        Assert.True(result.TimeToFirstFeasible <= result.Elapsed);
+        Assert.True(result.Iterations > 0);
+        lock (reports)
+        {
+            Assert.True(reports[^1].FamilyCost <= reports[0].FamilyCost || reports[^1].PlacedPriority > reports[0].PlacedPriority);
+        }
+    }
+
+    private sealed class SynchronousProgress(List<SolverProgress> reports) : IProgress<SolverProgress>
+    {
+        public void Report(SolverProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}

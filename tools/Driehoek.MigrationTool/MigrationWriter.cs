@@ -12,6 +12,7 @@ internal static class MigrationWriter
     {
         var up = new StringBuilder();
         var down = new List<string>();
+        var created = operations.OfType<CreateTableOperation>().Select(t => t.Name).ToHashSet();
         foreach (var operation in operations)
         {
             switch (operation)
@@ -30,7 +31,11 @@ internal static class MigrationWriter
                     break;
                 case CreateIndexOperation index:
                     WriteCreateIndex(up, index);
-                    down.Insert(0, $"        migrationBuilder.DropIndex(name: {Q(index.Name)}, table: {Q(index.Table)});");
+                    if (!created.Contains(index.Table))
+                    {
+                        // Dropping a table drops its indexes; only indexes on older tables need undoing.
+                        down.Insert(0, $"        migrationBuilder.DropIndex(name: {Q(index.Name)}, table: {Q(index.Table)});");
+                    }
                     break;
             }
         }

@@ -1,4 +1,6 @@
 using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
@@ -18,6 +20,8 @@ public static class FeatureRegistration
         services.AddHome();
         services.AddAccounts();
         services.AddRoster();
+        services.AddConversations();
+        services.AddBookings();
         return services;
     }
 
@@ -28,5 +32,8 @@ public static class FeatureRegistration
         api.MapPeopleApi();
         api.MapHomeApi();
         api.MapRosterApi();
+        api.MapConversationsApi();
+        api.MapBookingsApi();
+        app.MapBookingCalendar();
     }
 }

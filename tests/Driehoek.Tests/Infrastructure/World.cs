@@ -67,6 +67,7 @@ public sealed class SchoolBuilder(TestApp app, School school, SchoolYear year, s
 {
     private int _counter;
 
+    public TestApp App => app;
     public School School => school;
     public SchoolYear Year => year;
     public Guid Id => school.Id;

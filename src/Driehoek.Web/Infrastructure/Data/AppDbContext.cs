@@ -1,4 +1,6 @@
 using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Audit;
@@ -27,6 +29,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConversationRound> Rounds => Set<ConversationRound>();
+    public DbSet<RoundGroup> RoundGroups => Set<RoundGroup>();
+    public DbSet<InvitationTemplate> InvitationTemplates => Set<InvitationTemplate>();
+    public DbSet<RoundInvitation> RoundInvitations => Set<RoundInvitation>();
+    public DbSet<Preparation> Preparations => Set<Preparation>();
+    public DbSet<AvailabilityBlock> AvailabilityBlocks => Set<AvailabilityBlock>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
+    public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
+    public DbSet<RoundReminder> RoundReminders => Set<RoundReminder>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

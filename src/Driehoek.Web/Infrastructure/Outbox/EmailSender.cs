@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
 using System.Text;
 
 namespace Driehoek.Web.Infrastructure.Outbox;
@@ -35,7 +36,11 @@ public sealed class SmtpEmailSender(IConfiguration config, IHostEnvironment env)
         }
         foreach (var a in message.Attachments ?? [])
         {
-            var attachment = Attachment.CreateAttachmentFromString(a.Content, a.FileName, Encoding.UTF8, a.ContentType);
+            // A calendar invitation needs "method=REQUEST" on its content type, which the string
+            // overload of CreateAttachmentFromString refuses; ContentType parses parameters.
+            var type = new ContentType(a.ContentType) { CharSet = "utf-8", Name = a.FileName };
+            var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(a.Content)), type);
+            attachment.ContentDisposition!.FileName = a.FileName;
             mail.Attachments.Add(attachment);
         }
 

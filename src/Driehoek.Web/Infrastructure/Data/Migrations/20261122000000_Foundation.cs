@@ -702,40 +702,6 @@ public sealed class Foundation : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex(name: "IX_Students_UserId", table: "Students");
-        migrationBuilder.DropIndex(name: "IX_Students_SchoolId_ExternalId", table: "Students");
-        migrationBuilder.DropIndex(name: "IX_StaffMembers_UserId", table: "StaffMembers");
-        migrationBuilder.DropIndex(name: "IX_StaffMembers_SchoolId_ExternalId", table: "StaffMembers");
-        migrationBuilder.DropIndex(name: "IX_StaffAssignments_StaffMemberId", table: "StaffAssignments");
-        migrationBuilder.DropIndex(name: "IX_StaffAssignments_SchoolId", table: "StaffAssignments");
-        migrationBuilder.DropIndex(name: "IX_StaffAssignments_GroupId", table: "StaffAssignments");
-        migrationBuilder.DropIndex(name: "IX_SchoolYears_SchoolId_Name", table: "SchoolYears");
-        migrationBuilder.DropIndex(name: "IX_Schools_BoardId", table: "Schools");
-        migrationBuilder.DropIndex(name: "IX_RosterImport_SchoolId_UploadedAt", table: "RosterImport");
-        migrationBuilder.DropIndex(name: "IX_OutboxMessages_SentAt_AvailableAt", table: "OutboxMessages");
-        migrationBuilder.DropIndex(name: "IX_Invitations_TokenHash", table: "Invitations");
-        migrationBuilder.DropIndex(name: "IX_Invitations_SchoolId", table: "Invitations");
-        migrationBuilder.DropIndex(name: "IX_Invitations_PersonId", table: "Invitations");
-        migrationBuilder.DropIndex(name: "IX_Households_BoardId_Key", table: "Households");
-        migrationBuilder.DropIndex(name: "IX_Guardianships_StudentId_GuardianId", table: "Guardianships");
-        migrationBuilder.DropIndex(name: "IX_Guardianships_SchoolId", table: "Guardianships");
-        migrationBuilder.DropIndex(name: "IX_Guardianships_GuardianId", table: "Guardianships");
-        migrationBuilder.DropIndex(name: "IX_Guardians_UserId", table: "Guardians");
-        migrationBuilder.DropIndex(name: "IX_Guardians_HouseholdId", table: "Guardians");
-        migrationBuilder.DropIndex(name: "IX_Guardians_BoardId_ExternalKey", table: "Guardians");
-        migrationBuilder.DropIndex(name: "IX_Groups_SchoolYearId_Name", table: "Groups");
-        migrationBuilder.DropIndex(name: "IX_Groups_SchoolId", table: "Groups");
-        migrationBuilder.DropIndex(name: "IX_Enrollments_StudentId_SchoolYearId", table: "Enrollments");
-        migrationBuilder.DropIndex(name: "IX_Enrollments_SchoolId", table: "Enrollments");
-        migrationBuilder.DropIndex(name: "IX_Enrollments_GroupId", table: "Enrollments");
-        migrationBuilder.DropIndex(name: "IX_BoardAdmins_UserId", table: "BoardAdmins");
-        migrationBuilder.DropIndex(name: "IX_BoardAdmins_BoardId_UserId", table: "BoardAdmins");
-        migrationBuilder.DropIndex(name: "IX_AuditEntries_SubjectId", table: "AuditEntries");
-        migrationBuilder.DropIndex(name: "IX_AuditEntries_SchoolId_At", table: "AuditEntries");
-        migrationBuilder.DropIndex(name: "UserNameIndex", table: "AspNetUsers");
-        migrationBuilder.DropIndex(name: "EmailIndex", table: "AspNetUsers");
-        migrationBuilder.DropIndex(name: "IX_AspNetUserLogins_UserId", table: "AspNetUserLogins");
-        migrationBuilder.DropIndex(name: "IX_AspNetUserClaims_UserId", table: "AspNetUserClaims");
         migrationBuilder.DropTable(name: "StaffAssignments");
         migrationBuilder.DropTable(name: "Enrollments");
         migrationBuilder.DropTable(name: "Guardianships");

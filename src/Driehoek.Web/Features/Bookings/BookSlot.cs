@@ -1,0 +1,98 @@
+using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Web.Features.Bookings;
+
+public sealed record BookingDetails(string? Topics, TopicAreas Areas, string? InterpreterLanguage, MeetingMode Mode);
+
+public sealed record BookSlotCommand(Guid RoundId, Guid StudentId, Guid SlotId, BookingDetails Details);
+
+/// <summary>
+/// A household books a teacher's slot for one child. Checked first so the answer is clear; the unique
+/// indexes (slot, child+household+teacher, household and student time) are what make a race safe:
+/// of two families pressing at once, one wins and the other hears "just taken" with alternatives.
+/// </summary>
+public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock, BookingNotices notices, FreeSlots free)
+{
+    public async Task<BookingAttempt> HandleAsync(BookSlotCommand command, CancellationToken ct)
+    {
+        var family = await FamilyContext.LoadAsync(db, access, command.RoundId, command.StudentId, ct);
+        if (family is null)
+        {
+            return BookingAttempt.Of(Result<Guid>.NotFound());
+        }
+        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SlotId && s.RoundId == command.RoundId, ct);
+        if (slot is null)
+        {
+            return BookingAttempt.Of(Result<Guid>.NotFound());
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var problem = await BookingChecks.ForNewBookingAsync(db, family, slot, command.Details, now, ct);
+        if (problem is not null)
+        {
+            return problem.Key == "Booking.JustTaken"
+                ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct))
+                : BookingAttempt.Of(Result<Guid>.Invalid(problem));
+        }
+
+        var booking = new Booking
+        {
+            SchoolId = family.Round.SchoolId, RoundId = family.Round.Id, SlotId = slot.Id, ActiveSlotId = slot.Id,
+            ActiveKey = Booking.KeyFor(family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId),
+            StaffMemberId = slot.StaffMemberId, StudentId = family.StudentId, HouseholdId = family.HouseholdId,
+            BookedByGuardianId = family.GuardianId, BookedByUserId = access.UserId!.Value,
+            StartsAt = slot.StartsAt, EndsAt = slot.EndsAt, CreatedAt = now,
+            Topics = BookingChecks.CleanTopics(command.Details.Topics), TopicAreas = command.Details.Areas & BookingChecks.AllAreas,
+            InterpreterLanguage = string.IsNullOrWhiteSpace(command.Details.InterpreterLanguage) ? null : command.Details.InterpreterLanguage.Trim(),
+            Mode = command.Details.Mode,
+        };
+        db.Bookings.Add(booking);
+        db.TimeClaims.AddRange(TimeClaims.For(booking, family.Round));
+        await db.WaitingList
+            .Where(w => w.RoundId == family.Round.Id && w.StudentId == family.StudentId && w.HouseholdId == family.HouseholdId
+                        && w.StaffMemberId == slot.StaffMemberId && w.ResolvedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ResolvedAt, now), ct);
+        await notices.ConfirmedAsync(booking, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return await RaceLostAsync(family, slot, ct);
+        }
+        return BookingAttempt.Of(booking.Id);
+    }
+
+    /// <summary>Works out which rule the other request won on, and answers like the checks would have.</summary>
+    private async Task<BookingAttempt> RaceLostAsync(FamilyContext family, Slot slot, CancellationToken ct)
+    {
+        var problem = await BookingChecks.ForNewBookingAsync(db, family, slot, new BookingDetails(null, TopicAreas.None, null, MeetingMode.OnSite),
+            clock.GetUtcNow().UtcDateTime, ct) ?? new FieldError("SlotId", "Booking.JustTaken");
+        return problem.Key == "Booking.JustTaken"
+            ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct))
+            : BookingAttempt.Of(Result<Guid>.Conflict(problem));
+    }
+}
+
+/// <summary>The household's five-minute claims a booking makes, and the student's when the student takes part.</summary>
+public static class TimeClaims
+{
+    public static IEnumerable<TimeClaim> For(Booking booking, ConversationRound round)
+    {
+        var owners = new List<string> { $"h:{booking.HouseholdId:N}" };
+        if (round.Participants.HasFlag(Participants.Student))
+        {
+            owners.Add($"s:{booking.StudentId:N}");
+        }
+        for (var cell = booking.StartsAt; cell < booking.EndsAt; cell = cell.AddMinutes(TimeClaim.CellMinutes))
+        {
+            foreach (var owner in owners)
+            {
+                yield return new TimeClaim { BookingId = booking.Id, Owner = owner, Cell = cell };
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Bookings;
+
+public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, MoveBooking move, IStringLocalizer<BookingsText> text) : PageModel
+{
+    public BookingView Booking { get; private set; } = null!;
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid bookingId, bool booked, bool moved, CancellationToken ct)
+    {
+        Notice = booked ? "Detail.Booked" : moved ? "Detail.Moved" : null;
+        return await LoadAsync(bookingId, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid bookingId, Guid version, bool sure, CancellationToken ct)
+    {
+        if (!await LoadAsync(bookingId, ct))
+        {
+            return NotFound();
+        }
+        if (!sure)
+        {
+            ModelState.AddModelError("sure", text["Detail.CancelConfirmFirst"]);
+            return Page();
+        }
+        var result = await cancel.HandleAsync(new CancelBookingCommand(bookingId, version), ct);
+        if (!result.Ok)
+        {
+            result.CopyTo(ModelState, text);
+            return Page();
+        }
+        return Booking.Actor == Actor.Household
+            ? Redirect($"/rounds/{result.Value}/book?notice=Book.Cancelled")
+            : Redirect($"/rounds/{result.Value}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid bookingId, Guid slotId, Guid version, CancellationToken ct)
+    {
+        var attempt = await move.HandleAsync(new MoveBookingCommand(bookingId, slotId, version), ct);
+        if (attempt.Outcome.Ok)
+        {
+            return Redirect($"/bookings/{bookingId}?moved=true");
+        }
+        if (attempt.Outcome.Failure == Failure.NotFound || !await LoadAsync(bookingId, ct))
+        {
+            return NotFound();
+        }
+        attempt.Outcome.CopyTo(ModelState, text);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid bookingId, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(bookingId, ct);
+        if (!result.Ok)
+        {
+            return false;
+        }
+        Booking = result.Value!;
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+namespace Driehoek.Web.Features.Bookings;
+
+public sealed record CancelBookingCommand(Guid BookingId, Guid? Version);
+
+/// <summary>
+/// Cancels a booking: frees the slot and the family's time, sends the calendar cancellation, and tells
+/// the families on the waiting list for that teacher that a place is free.
+/// </summary>
+public sealed class CancelBooking(AppDbContext db, Access access, TimeProvider clock, BookingNotices notices, WaitingListNotices waiting)
+{
+    public async Task<Result<Guid>> HandleAsync(CancelBookingCommand command, CancellationToken ct)
+    {
+        if (await BookingOwner.FindAsync(db, access, command.BookingId, ct) is not var (booking, actor))
+        {
+            return Result<Guid>.NotFound();
+        }
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == booking.RoundId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (BookingOwner.Deadline(booking, round.ChangeDeadlineHours, actor, now) is { } late)
+        {
+            return Result<Guid>.Invalid(late);
+        }
+        if (command.Version is { } version && version != booking.Version)
+        {
+            return Result<Guid>.Conflict(new FieldError("", "Booking.ChangedByOther"));
+        }
+        Cancel(db, booking, now);
+        await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.CancelledBySchool : BookingNotices.Kind.Cancelled, ct);
+        await waiting.SlotFreedAsync(booking, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Guid>.Conflict(new FieldError("", "Booking.ChangedByOther"));
+        }
+        return booking.RoundId;
+    }
+
+    public static void Cancel(AppDbContext db, Booking booking, DateTime now)
+    {
+        booking.Status = BookingStatus.Cancelled;
+        booking.ActiveSlotId = null;
+        booking.ActiveKey = null;
+        booking.CancelledAt = now;
+        booking.Sequence++;
+        db.TimeClaims.RemoveRange(db.TimeClaims.Where(c => c.BookingId == booking.Id));
+    }
+}

@@ -1,0 +1,68 @@
+using Driehoek.Web.Features.Conversations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Bookings;
+
+/// <summary>The second step: the chosen time, and what the family wants to talk about.</summary>
+public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, FreeSlots free, IStringLocalizer<BookingsText> text) : PageModel
+{
+    public Guid RoundId { get; private set; }
+    public Guid StudentId { get; private set; }
+    public string StudentName { get; private set; } = "";
+    public FreeSlot? Slot { get; private set; }
+    public bool VideoPossible { get; private set; }
+    public IReadOnlyList<FreeSlot> Alternatives { get; private set; } = [];
+
+    [BindProperty] public string? Topics { get; set; }
+    [BindProperty] public List<TopicAreas> Areas { get; set; } = [];
+    [BindProperty] public string? InterpreterLanguage { get; set; }
+    [BindProperty] public MeetingMode Mode { get; set; } = MeetingMode.OnSite;
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid slotId, Guid student, CancellationToken ct)
+    {
+        if (!await LoadAsync(roundId, slotId, student, ct))
+        {
+            return NotFound();
+        }
+        if (Slot is null)
+        {
+            ModelState.AddModelError("", text["Booking.JustTaken"]);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid roundId, Guid slotId, Guid student, CancellationToken ct)
+    {
+        var areas = Areas.Aggregate(TopicAreas.None, (all, a) => all | a);
+        var attempt = await book.HandleAsync(new BookSlotCommand(roundId, student, slotId, new BookingDetails(Topics, areas, InterpreterLanguage, Mode)), ct);
+        if (attempt.Outcome.Ok)
+        {
+            return Redirect($"/bookings/{attempt.Outcome.Value}?booked=1");
+        }
+        if (attempt.Outcome.Failure == Failure.NotFound || !await LoadAsync(roundId, slotId, student, ct))
+        {
+            return NotFound();
+        }
+        attempt.Outcome.CopyTo(ModelState, text);
+        Alternatives = attempt.Alternatives;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId, Guid slotId, Guid student, CancellationToken ct)
+    {
+        var family = await FamilyContext.LoadAsync(db, access, roundId, student, ct);
+        if (family is null || !await db.Slots.AnyAsync(s => s.Id == slotId && s.RoundId == roundId, ct))
+        {
+            return false;
+        }
+        RoundId = roundId;
+        StudentId = student;
+        StudentName = await db.Students.Where(s => s.Id == student).Select(s => s.FirstName).SingleAsync(ct);
+        var slot = await db.Slots.AsNoTracking().SingleAsync(s => s.Id == slotId, ct);
+        Slot = (await free.ForTeachersAsync(roundId, [slot.StaffMemberId], ct)).FirstOrDefault(s => s.SlotId == slotId);
+        VideoPossible = slot.VideoLink is not null || family.Round.Form == ConversationForm.Digital;
+        return true;
+    }
+}

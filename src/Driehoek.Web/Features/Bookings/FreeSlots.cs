@@ -1,0 +1,50 @@
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Web.Features.Bookings;
+
+/// <summary>Slots nobody has booked yet, that a household can still take.</summary>
+public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
+{
+    public async Task<List<FreeSlot>> ForTeachersAsync(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Slots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && staffMemberIds.Contains(s.StaffMemberId) && s.StartsAt > now
+                        && !db.Bookings.Any(b => b.ActiveSlotId == s.Id))
+            .Join(db.StaffMembers, s => s.StaffMemberId, m => m.Id, (s, m) => new { s, m.FirstName, m.LastNamePrefix, m.LastName })
+            .OrderBy(x => x.s.StartsAt)
+            .Select(x => new FreeSlot(x.s.Id, x.s.StaffMemberId, x.FirstName + " " + (x.LastNamePrefix == null ? "" : x.LastNamePrefix + " ") + x.LastName,
+                x.s.StartsAt, x.s.EndsAt, x.s.Room))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The free slots nearest in time to the one that was just taken, with the same teacher or a
+    /// colleague in the same role for this child (a duo partner), that fit the household's other bookings.
+    /// </summary>
+    public async Task<IReadOnlyList<FreeSlot>> NearestAsync(FamilyContext family, Slot wanted, CancellationToken ct)
+    {
+        var teachers = (await TeachersOfStudent.ForRoundAsync(db, family.Round, [family.StudentId], ct)).GetValueOrDefault(family.StudentId) ?? [];
+        var role = teachers.FirstOrDefault(t => t.StaffMemberId == wanted.StaffMemberId)?.Role;
+        var candidates = teachers.Where(t => t.StaffMemberId == wanted.StaffMemberId || (t.Role == role && role != StaffRole.SubjectTeacher))
+            .Select(t => t.StaffMemberId).ToList();
+        var busy = await HouseholdBusyAsync(family, ct);
+        return (await ForTeachersAsync(family.Round.Id, candidates, ct))
+            .Where(s => !busy.Any(b => s.StartsAt < b.End && b.Start < s.EndsAt))
+            .OrderBy(s => Math.Abs((s.StartsAt - wanted.StartsAt).Ticks))
+            .Take(3)
+            .OrderBy(s => s.StartsAt)
+            .ToList();
+    }
+
+    /// <summary>When the household is busy, and the student too when students take part in this round.</summary>
+    public async Task<List<(DateTime Start, DateTime End)>> HouseholdBusyAsync(FamilyContext family, CancellationToken ct)
+    {
+        var withStudent = family.Round.Participants.HasFlag(Conversations.Participants.Student);
+        return (await db.Bookings.AsNoTracking()
+                .Where(b => b.RoundId == family.Round.Id && b.ActiveSlotId != null
+                            && (b.HouseholdId == family.HouseholdId || (withStudent && b.StudentId == family.StudentId)))
+                .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(ct))
+            .Select(b => (b.StartsAt, b.EndsAt)).ToList();
+    }
+}

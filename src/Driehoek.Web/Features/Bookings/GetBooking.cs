@@ -1,0 +1,37 @@
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Web.Features.Bookings;
+
+public sealed record BookingView(
+    Guid Id, Guid RoundId, string RoundName, Guid StudentId, string StudentName, string Teacher, DateTime StartsAt, DateTime EndsAt,
+    string? Room, string? VideoLink, MeetingMode Mode, string? Topics, TopicAreas Areas, string? InterpreterLanguage, BookingStatus Status,
+    bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName);
+
+/// <summary>One booking, for its household or for staff; with the times it could move to.</summary>
+public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free)
+{
+    public async Task<Result<BookingView>> HandleAsync(Guid bookingId, CancellationToken ct)
+    {
+        if (await BookingOwner.FindAsync(db, access, bookingId, ct) is not var (booking, actor))
+        {
+            return Result<BookingView>.NotFound();
+        }
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == booking.RoundId, ct);
+        var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == booking.StudentId, ct);
+        var teacher = await db.StaffMembers.AsNoTracking().SingleAsync(m => m.Id == booking.StaffMemberId, ct);
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == booking.SchoolId).Select(s => s.Name).SingleAsync(ct);
+        var slot = booking.SlotId is null ? null : await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == booking.SlotId, ct);
+        var cannot = BookingOwner.Deadline(booking, round.ChangeDeadlineHours, actor, clock.GetUtcNow().UtcDateTime);
+        IReadOnlyList<FreeSlot> moves = [];
+        if (cannot is null)
+        {
+            var family = new FamilyContext(round, booking.StudentId, booking.BookedByGuardianId ?? Guid.Empty, booking.HouseholdId, actor == Actor.Staff);
+            var busy = await free.HouseholdBusyAsync(family, ct);
+            moves = (await free.ForTeachersAsync(round.Id, [booking.StaffMemberId], ct))
+                .Where(s => !busy.Any(b => b.Start != booking.StartsAt && s.StartsAt < b.End && b.Start < s.EndsAt)).ToList();
+        }
+        return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
+            slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
+            booking.StudentPresent, actor, cannot, moves, booking.Version, school);
+    }
+}

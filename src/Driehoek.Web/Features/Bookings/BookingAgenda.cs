@@ -29,9 +29,9 @@ public sealed class BookingAgenda(AppDbContext db, TimeProvider clock, IStringLo
                 .Where(r => db.RoundGroups.Where(g => g.RoundId == r.Id)
                     .Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(id => studentIds.Contains(id)))
                 .Where(r => !db.Bookings.Any(b => b.RoundId == r.Id && households.Contains(b.HouseholdId) && b.ActiveSlotId != null))
-                .Select(r => new { r.Id, r.Name, r.BookingClosesAt })
+                .Join(db.Schools, r => r.SchoolId, s => s.Id, (r, s) => new { r.Id, r.Name, r.BookingClosesAt, School = s.Name })
                 .ToListAsync(ct);
-            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], null, $"/rounds/{r.Id}/book", null)));
+            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], r.School, $"/rounds/{r.Id}/book", null)));
         }
         items.AddRange(await StaffItemsAsync(profile, now, ct));
         return items;

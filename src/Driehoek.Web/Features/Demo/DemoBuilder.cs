@@ -31,6 +31,8 @@ internal sealed partial class DemoBuilder(AppDbContext db, UserManager<AppUser> 
         var primaryGroups = PrimaryGroups(primary);
         var secondaryGroups = SecondaryGroups(secondary);
         AddFamilies(primary, primaryGroups, secondary, secondaryGroups);
+        AddConversationCycle(primary, primaryGroups);
+        AddConversationCycle(secondary, secondaryGroups);
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();

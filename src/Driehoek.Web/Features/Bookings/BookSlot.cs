@@ -91,7 +91,7 @@ public static class TimeClaims
         {
             foreach (var owner in owners)
             {
-                yield return new TimeClaim { BookingId = booking.Id, Owner = owner, Cell = cell };
+                yield return new TimeClaim { SchoolId = booking.SchoolId, BookingId = booking.Id, Owner = owner, Cell = cell };
             }
         }
     }

@@ -108,6 +108,7 @@ public sealed class Booking : Infrastructure.Data.IConcurrencyVersioned
 public sealed class TimeClaim
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SchoolId { get; set; }
     public Guid BookingId { get; set; }
     public required string Owner { get; set; }
     public DateTime Cell { get; set; }

@@ -363,6 +363,7 @@ public sealed class ConversationCycle : Migration
             columns: table => new
             {
                 Id = table.Column<Guid>(nullable: false),
+                SchoolId = table.Column<Guid>(nullable: false),
                 BookingId = table.Column<Guid>(nullable: false),
                 Owner = table.Column<string>(maxLength: 40, nullable: false),
                 Cell = table.Column<DateTime>(nullable: false),

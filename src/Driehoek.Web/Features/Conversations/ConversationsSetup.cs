@@ -13,6 +13,7 @@ public static class ConversationsSetup
         services.AddScoped<CreateDefaultPlan>();
         services.AddScoped<PublishRound>();
         services.AddScoped<CancelRound>();
+        services.AddInvitations();
         return services;
     }
 
@@ -21,5 +22,6 @@ public static class ConversationsSetup
         api.MapGet("/schools/{schoolId:guid}/rounds", async (Guid schoolId, GetRoundPlan handler, IStringLocalizer<RoundsText> text, CancellationToken ct) =>
             (await handler.HandleAsync(schoolId, ct)).ToApi(text))
             .WithSummary("The school year's conversation rounds (school staff).");
+        api.MapInvitationsApi();
     }
 }

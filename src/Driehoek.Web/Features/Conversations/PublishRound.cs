@@ -34,6 +34,11 @@ public sealed class PublishRound(AppDbContext db, Access access, TimeProvider cl
         {
             return Result<Guid>.Conflict(new FieldError("", "Round.ChangedByOther"));
         }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // A second publish raced this one and its invitations landed first: nothing is sent twice.
+            return Result<Guid>.Conflict(new FieldError("", "Round.ChangedByOther"));
+        }
         return round.Id;
     }
 }

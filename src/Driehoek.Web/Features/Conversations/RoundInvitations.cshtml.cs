@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Conversations;
+
+public sealed class RoundInvitationsModel(GetInvitationStatus query, SendMissingInvitations send, IStringLocalizer<InvitationStaffText> text) : PageModel
+{
+    public InvitationStatus Status { get; private set; } = null!;
+    public int? Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, int? sent, CancellationToken ct)
+    {
+        if (!await LoadAsync(roundId, ct))
+        {
+            return NotFound();
+        }
+        Sent = sent;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendMissingAsync(Guid roundId, CancellationToken ct)
+    {
+        var result = await send.HandleAsync(new SendMissingInvitationsCommand(roundId), ct);
+        if (result.Failure == Failure.NotFound || !await LoadAsync(roundId, ct))
+        {
+            return NotFound();
+        }
+        if (result.Ok)
+        {
+            return Redirect($"/rounds/{roundId}/invitations?sent={result.Value}");
+        }
+        result.CopyTo(ModelState, text);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(roundId, ct);
+        if (!result.Ok)
+        {
+            return false;
+        }
+        Status = result.Value!;
+        return true;
+    }
+}

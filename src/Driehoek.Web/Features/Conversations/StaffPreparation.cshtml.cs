@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Conversations;
+
+/// <summary>The teacher prepares a child's conversation and reads what the parents and the student prepared.</summary>
+public sealed class StaffPreparationModel(GetStaffPreparation query, SavePreparation save, IStringLocalizer<ConversationsText> text) : PageModel
+{
+    public StaffPreparationView View { get; private set; } = null!;
+    public IReadOnlyList<string?> Answers { get; private set; } = [];
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid studentId, bool saved, CancellationToken ct)
+    {
+        if (!await LoadAsync(roundId, studentId, ct))
+        {
+            return NotFound();
+        }
+        Saved = saved;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid roundId, Guid studentId, Guid? version, List<string?>? answers, CancellationToken ct)
+    {
+        var given = answers ?? [];
+        var result = await save.HandleAsync(new SavePreparationCommand(roundId, studentId, true, given, version), ct);
+        if (result.Failure == Failure.NotFound || !await LoadAsync(roundId, studentId, ct))
+        {
+            return NotFound();
+        }
+        if (result.Ok)
+        {
+            return Redirect($"/rounds/{roundId}/prepare/{studentId}?saved=true");
+        }
+        if (result.Failure == Failure.Invalid)
+        {
+            Answers = given;
+        }
+        result.CopyTo(ModelState, text);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId, Guid studentId, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(roundId, studentId, ct);
+        if (!result.Ok)
+        {
+            return false;
+        }
+        View = result.Value!;
+        Answers = View.OwnAnswers;
+        return true;
+    }
+}

@@ -102,9 +102,35 @@ public static partial class Mailbox
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static string DecodeWord(string value) => EncodedWord().Replace(value, m => m.Groups[2].Value.ToUpperInvariant() == "B"
-        ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
-        : QuotedPrintable(m.Groups[3].Value.Replace('_', ' '))).Replace("?= =?", "", StringComparison.Ordinal);
+    /// <summary>
+    /// RFC 2047 encoded words. Adjacent words (only whitespace between them) form one text, and a
+    /// UTF-8 character may be split over two of them, so their bytes are joined before decoding.
+    /// </summary>
+    private static string DecodeWord(string value)
+    {
+        var sb = new StringBuilder();
+        var pending = new List<byte>();
+        var last = 0;
+        foreach (Match m in EncodedWord().Matches(value))
+        {
+            var between = value[last..m.Index];
+            if (pending.Count > 0 && between.Trim().Length > 0)
+            {
+                sb.Append(Encoding.UTF8.GetString(pending.ToArray()));
+                pending.Clear();
+            }
+            if (pending.Count == 0)
+            {
+                sb.Append(between);
+            }
+            pending.AddRange(m.Groups[2].Value.ToUpperInvariant() == "B"
+                ? Convert.FromBase64String(m.Groups[3].Value)
+                : Encoding.UTF8.GetBytes(QuotedPrintable(m.Groups[3].Value.Replace('_', ' '))));
+            last = m.Index + m.Length;
+        }
+        sb.Append(Encoding.UTF8.GetString(pending.ToArray()));
+        return sb.Append(value[last..]).ToString();
+    }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex LinkPattern();

@@ -1,7 +1,9 @@
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.Reminders;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Driehoek.Tests.ConversationCycle;
 
@@ -94,8 +96,34 @@ public abstract class ReminderTests(TestApp app)
     }
 
     [Fact]
-    public void The_reminder_worker_runs_in_every_instance()
+    public async Task The_hosted_worker_sends_what_is_due_by_itself()
     {
+        var f = await app.RoundFamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reminders:PollSeconds"] = "0.1" }).Build();
+        // The test host switches its own worker off; this one stands in for an app instance for a moment.
+        using var worker = new ReminderWorker(app.Services.GetRequiredService<IServiceScopeFactory>(), config, NullLogger<ReminderWorker>.Instance);
+        DateTime? sentAt = null;
+
+        await app.AtAsync(DayBefore, async () =>
+        {
+            await worker.StartAsync(CancellationToken.None);
+            try
+            {
+                for (var i = 0; i < 150 && sentAt is null; i++)
+                {
+                    await Task.Delay(100);
+                    sentAt = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.ReminderSentAt).SingleAsync());
+                }
+            }
+            finally
+            {
+                await worker.StopAsync(CancellationToken.None);
+            }
+        });
+
+        Assert.Equal(DayBefore.UtcDateTime, sentAt);
         Assert.Single(app.Services.GetServices<IHostedService>().OfType<ReminderWorker>());
     }
 }

@@ -34,7 +34,7 @@ public sealed class DayListModel(GetDayList query, RecordOutcome record, IString
         {
             return await ShowErrorAsync(roundId, date, staff, ct, e => result.CopyTo(e, text));
         }
-        var query = $"date={date}" + (staff is { } s ? $"&staff={s}" : "") + $"&saved={bookingId}";
+        var query = $"date={Uri.EscapeDataString(date ?? "")}" + (staff is { } s ? $"&staff={s}" : "") + $"&saved={bookingId}";
         return Redirect($"/rounds/{roundId}/day?{query}#booking-{bookingId}");
     }
 

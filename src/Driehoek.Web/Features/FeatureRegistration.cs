@@ -1,9 +1,12 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Infrastructure.Audit;
 
@@ -22,6 +25,9 @@ public static class FeatureRegistration
         services.AddRoster();
         services.AddConversations();
         services.AddBookings();
+        services.AddCalendar();
+        services.AddReminders();
+        services.AddFollowThrough();
         return services;
     }
 
@@ -35,5 +41,8 @@ public static class FeatureRegistration
         api.MapConversationsApi();
         api.MapBookingsApi();
         app.MapBookingCalendar();
+        api.MapCalendarApi();
+        app.MapCalendarFeed();
+        api.MapFollowThroughApi();
     }
 }

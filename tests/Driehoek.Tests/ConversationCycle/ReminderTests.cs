@@ -96,6 +96,27 @@ public abstract class ReminderTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_booking_made_the_day_before_gets_its_confirmation_and_no_extra_reminder()
+    {
+        var f = await app.RoundFamilyAsync();
+        await app.WithDbAsync(async db =>
+        {
+            // This school keeps booking open until the conversations start.
+            (await db.Rounds.SingleAsync(r => r.Id == f.Round.Id)).BookingClosesAt = f.Slots[0].StartsAt;
+            await db.SaveChangesAsync();
+        });
+        await app.AtAsync(DayBefore, async () =>
+        {
+            using var parent = await app.SignInAsync(f.Parent.Email!);
+            await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
+            await app.RunRemindersAsync();
+        });
+
+        Assert.Equal(0, await app.OutboxCountAsync(f.Parent.Email!, "Herinnering"));
+        Assert.Equal(1, await app.OutboxCountAsync(f.Parent.Email!, "Afspraak bevestigd"));
+    }
+
+    [Fact]
     public async Task The_hosted_worker_sends_what_is_due_by_itself()
     {
         var f = await app.RoundFamilyAsync();

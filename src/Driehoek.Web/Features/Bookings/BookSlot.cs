@@ -46,6 +46,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
             Topics = BookingChecks.CleanTopics(command.Details.Topics), TopicAreas = command.Details.Areas & BookingChecks.AllAreas,
             InterpreterLanguage = string.IsNullOrWhiteSpace(command.Details.InterpreterLanguage) ? null : command.Details.InterpreterLanguage.Trim(),
             Mode = command.Details.Mode,
+            ReminderSentAt = BookingRules.ReminderAlreadyCovered(slot.StartsAt, now),
         };
         db.Bookings.Add(booking);
         db.TimeClaims.AddRange(TimeClaims.For(booking, family.Round));

@@ -49,7 +49,7 @@ public sealed class MoveBooking(AppDbContext db, Access access, TimeProvider clo
         booking.EndsAt = slot.EndsAt;
         booking.Mode = details.Mode;
         booking.Sequence++;
-        booking.ReminderSentAt = null;
+        booking.ReminderSentAt = BookingRules.ReminderAlreadyCovered(slot.StartsAt, now);
         db.TimeClaims.AddRange(TimeClaims.For(booking, round));
         await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.MovedBySchool : BookingNotices.Kind.Moved, ct);
         try

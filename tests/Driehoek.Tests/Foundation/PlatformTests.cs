@@ -74,6 +74,17 @@ public abstract class PlatformTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_value_that_does_not_fit_is_explained_in_the_users_language()
+    {
+        var user = await World.UserAsync(app, "Nobody");
+        using var client = await app.SignInAsync(user.Email!);
+
+        var page = await client.GetAsync("/account?saved=banaan&lang=tr");
+
+        Assert.Contains("'banaan' değeri geçerli değil.", page.Errors);
+    }
+
+    [Fact]
     public async Task Unknown_pages_get_a_friendly_not_found_page()
     {
         using var client = app.Client();

@@ -39,7 +39,7 @@ public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, 
         var attempt = await book.HandleAsync(new BookSlotCommand(roundId, student, slotId, new BookingDetails(Topics, areas, InterpreterLanguage, Mode)), ct);
         if (attempt.Outcome.Ok)
         {
-            return Redirect($"/bookings/{attempt.Outcome.Value}?booked=1");
+            return Redirect($"/bookings/{attempt.Outcome.Value}?booked=true");
         }
         if (attempt.Outcome.Failure == Failure.NotFound || !await LoadAsync(roundId, slotId, student, ct))
         {

@@ -3,6 +3,7 @@ using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Infrastructure.Audit;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddRoster();
         services.AddConversations();
         services.AddBookings();
+        services.AddParentEvenings();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class FeatureRegistration
         api.MapRosterApi();
         api.MapConversationsApi();
         api.MapBookingsApi();
+        api.MapParentEveningsApi();
         app.MapBookingCalendar();
     }
 }

@@ -45,6 +45,10 @@ public sealed class AddLateRequest(AppDbContext db, Access access, TimeProvider 
                 SchoolId = round.SchoolId, RoundId = round.Id, HouseholdId = family.HouseholdId, SessionId = s,
             }));
         }
+        // A conversation whose booking was cancelled may be asked again: the old request makes way.
+        await db.ConversationRequests.Where(r => r.Key == request.Value!.Key && r.Outcome == RequestOutcome.Scheduled
+                                                 && !db.Bookings.Any(b => b.Id == r.BookingId && b.ActiveSlotId != null))
+            .ExecuteDeleteAsync(ct);
         db.ConversationRequests.Add(request.Value!);
         try
         {
@@ -65,7 +69,9 @@ public sealed class AddLateRequest(AppDbContext db, Access access, TimeProvider 
         var teachers = await TeachersOfStudent.ForRoundAsync(db, round, [command.StudentId], ct);
         var (main, subjects) = RequestChecks.Split(teachers.GetValueOrDefault(command.StudentId) ?? []);
         var own = await db.ConversationRequests.AsNoTracking()
-            .Where(r => r.RoundId == round.Id && r.HouseholdId == family.HouseholdId && r.StudentId == command.StudentId).ToListAsync(ct);
+            .Where(r => r.RoundId == round.Id && r.HouseholdId == family.HouseholdId && r.StudentId == command.StudentId
+                        && (r.Outcome != RequestOutcome.Scheduled || db.Bookings.Any(b => b.Id == r.BookingId && b.ActiveSlotId != null)))
+            .ToListAsync(ct);
         var teacher = command.Teacher == "main" ? null : ScheduleLabels.ParseId(command.Teacher);
         var child = await db.Students.Where(s => s.Id == command.StudentId).Select(s => s.FirstName).SingleAsync(ct);
         if (teacher is null && command.Teacher != "main")

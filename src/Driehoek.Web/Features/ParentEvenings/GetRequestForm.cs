@@ -11,8 +11,9 @@ public sealed record TeacherChoice(Guid? StaffMemberId, string Names, string? Su
     public string Value => StaffMemberId?.ToString("N") ?? "main";
 }
 
+/// <summary>One asked conversation; <see cref="Cancelled"/> when its booking was cancelled after publication (it can be asked again).</summary>
 public sealed record RequestLine(Guid Id, string Teacher, RequestKind Kind, Guid? StaffMemberId, bool DoubleLength, RequestOutcome Outcome,
-    string? UnplacedReason, Guid? BookingId, bool Late);
+    string? UnplacedReason, Guid? BookingId, bool Late, bool Cancelled);
 
 public sealed record ChildRequests(Guid StudentId, string Name, TeacherChoice? Main, IReadOnlyList<TeacherChoice> Subjects,
     IReadOnlyList<RequestLine> Requests, TopicAreas Areas, string? Topics);
@@ -37,6 +38,8 @@ public sealed class GetRequestForm(AppDbContext db, Access access, TimeProvider 
         var round = family.Round;
         var requests = await db.ConversationRequests.AsNoTracking()
             .Where(r => r.RoundId == round.Id && r.HouseholdId == family.HouseholdId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var bookingIds = requests.Where(r => r.BookingId is not null).Select(r => r.BookingId!.Value).ToList();
+        var active = await db.Bookings.AsNoTracking().Where(b => bookingIds.Contains(b.Id) && b.ActiveSlotId != null).Select(b => b.Id).ToListAsync(ct);
         var sessions = await db.RoundSessions.AsNoTracking().Where(s => s.RoundId == round.Id).OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
         var chosen = await db.FamilySessions.AsNoTracking().Where(f => f.RoundId == round.Id && f.HouseholdId == family.HouseholdId)
             .Select(f => f.SessionId).ToListAsync(ct);
@@ -54,7 +57,8 @@ public sealed class GetRequestForm(AppDbContext db, Access access, TimeProvider 
             var own = requests.Where(r => r.StudentId == id).ToList();
             var lines = own.Select(r => new RequestLine(r.Id,
                 r.StaffMemberId is { } s ? staff.GetValueOrDefault(s) ?? "" : mainChoice?.Names ?? "", r.Kind, r.StaffMemberId, r.DoubleLength,
-                r.Outcome, r.UnplacedReason, r.BookingId, r.Late)).ToList();
+                r.Outcome, r.UnplacedReason, r.BookingId, r.Late,
+                r.Outcome == RequestOutcome.Scheduled && !active.Contains(r.BookingId!.Value))).ToList();
             return new ChildRequests(id, names[id], mainChoice,
                 subjects.Select(t => new TeacherChoice(t.StaffMemberId, t.Name, t.Subject)).ToList(), lines,
                 own.FirstOrDefault()?.TopicAreas ?? TopicAreas.None, own.FirstOrDefault()?.Topics);

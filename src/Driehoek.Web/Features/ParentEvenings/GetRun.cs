@@ -55,39 +55,47 @@ public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress prog
         var grid = EveningGrid.From(instance);
         var index = ScheduleRules.Index(instance);
         var meetings = solution.Assignments.Where(a => index.ContainsKey(a.Request))
-            .Select(a => (a, Start: grid.StartUtc(a.Start), End: grid.EndUtc(a.Start, index[a.Request].Request.Length), Family: index[a.Request].Family.Id))
+            .Select(a => new PlacedMeeting(a, grid.StartUtc(a.Start), grid.EndUtc(a.Start, index[a.Request].Request.Length), index[a.Request].Family.Id))
             .OrderBy(m => m.Start).ToList();
         var unplaced = solution.Unplaced.Where(u => index.ContainsKey(u.Request))
             .Select(u => new UnplacedLine(u.Request, labels[u.Request], labels[index[u.Request].Family.Id],
                 ScheduleRules.FamilyReason(instance, u.Request, u.Reason), labels.Describe(u.Reason)))
             .ToList();
-        var waiting = meetings.GroupBy(m => m.Family).Select(f =>
+        return review with
         {
-            var days = f.GroupBy(m => grid.DateOf(m.a.Start)).ToList();
+            Unplaced = unplaced, Waiting = Waiting(meetings, grid, labels), Teachers = Timelines(instance, meetings, grid, labels),
+            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
+        };
+    }
+
+    private sealed record PlacedMeeting(Assignment Assignment, DateTime Start, DateTime End, string Family);
+
+    /// <summary>Per household and day: from its first conversation to the end of its last, less the conversations themselves.</summary>
+    private static List<FamilyWaiting> Waiting(List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels) =>
+        meetings.GroupBy(m => m.Family).Select(f =>
+        {
+            var days = f.GroupBy(m => grid.DateOf(m.Assignment.Start)).ToList();
             var wait = days.Sum(d => (int)((d.Max(m => m.End) - d.Min(m => m.Start)).TotalMinutes - d.Sum(m => (m.End - m.Start).TotalMinutes)));
             return new FamilyWaiting(labels[f.Key], f.Count(), wait, days.Count);
         }).OrderByDescending(f => f.WaitingMinutes).ThenByDescending(f => f.Days).ThenBy(f => f.Name).ToList();
-        var teachers = instance.Teachers.Select(t =>
+
+    /// <summary>Each teacher's conversations in time order, with the free time between two on the same day.</summary>
+    private static List<TeacherTimeline> Timelines(Instance instance, List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels) =>
+        instance.Teachers.Select(t =>
         {
-            var own = meetings.Where(m => m.a.Teacher == t.Id).ToList();
+            var own = meetings.Where(m => m.Assignment.Teacher == t.Id).ToList();
             var items = new List<TimelineItem>();
             for (var i = 0; i < own.Count; i++)
             {
-                if (i > 0 && own[i].Start > own[i - 1].End && grid.DateOf(own[i].a.Start) == grid.DateOf(own[i - 1].a.Start))
+                if (i > 0 && own[i].Start > own[i - 1].End && grid.DateOf(own[i].Assignment.Start) == grid.DateOf(own[i - 1].Assignment.Start))
                 {
                     items.Add(new TimelineItem(own[i - 1].End, own[i].Start, null, null));
                 }
-                items.Add(new TimelineItem(own[i].Start, own[i].End, own[i].a.Request, $"{labels[own[i].a.Request]} · {labels[own[i].Family]}"));
+                items.Add(new TimelineItem(own[i].Start, own[i].End, own[i].Assignment.Request, $"{labels[own[i].Assignment.Request]} · {labels[own[i].Family]}"));
             }
             var idle = items.Where(x => x.RequestId is null).Sum(x => (int)(x.EndUtc - x.StartUtc).TotalMinutes);
             return new TeacherTimeline(t.Id, labels[t.Id], own.Count, idle, items);
         }).ToList();
-        return review with
-        {
-            Unplaced = unplaced, Waiting = waiting, Teachers = teachers,
-            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
-        };
-    }
 
     private static MoveChoice Choice(string requestId, Request request, Solution solution, EveningGrid grid, Instance instance, ScheduleLabels labels)
     {

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Driehoek.Scheduling.Model;
 using Driehoek.Scheduling.Validation;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Conversations;
-using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.ParentEvenings;
@@ -22,18 +22,7 @@ public sealed class InstanceBuilder(AppDbContext db)
     public async Task<BuiltInstance> BuildAsync(ConversationRound round, int? maxConsecutive, Solution? published, CancellationToken ct)
     {
         var problems = new List<FieldError>();
-        var names = new Dictionary<string, string>();
-        var sessions = await db.RoundSessions.AsNoTracking().Where(s => s.RoundId == round.Id)
-            .OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
-        if (sessions.Count == 0)
-        {
-            problems.Add(new FieldError("", "Schedule.NoSessions"));
-        }
-        var days = sessions.GroupBy(s => s.Date)
-            .Select(d => new Day(EveningGrid.DayId(d.Key), d.Select(s => new Session(s.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                (int)((s.End - s.Start).TotalMinutes / round.LengthMinutes))).ToList()))
-            .ToList();
-        var shell = new Instance(Instance.SchemaId, $"round-{round.Id:N}", round.LengthMinutes, days, [], []);
+        var shell = new Instance(Instance.SchemaId, $"round-{round.Id:N}", round.LengthMinutes, await DaysAsync(round, problems, ct), [], []);
         var grid = EveningGrid.From(shell);
         var requests = await db.ConversationRequests.AsNoTracking()
             .Where(r => r.RoundId == round.Id
@@ -44,54 +33,12 @@ public sealed class InstanceBuilder(AppDbContext db)
         {
             problems.Add(new FieldError("", "Schedule.NoRequests"));
         }
-        var studentIds = requests.Select(r => r.StudentId).Distinct().ToList();
-        var teachersOf = await TeachersOfStudent.ForRoundAsync(db, round, studentIds, ct);
-        var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
-        var subjectIds = requests.Where(r => r.StaffMemberId is not null).Select(r => r.StaffMemberId!.Value).Distinct().ToList();
-        var staffNames = (await db.StaffMembers.AsNoTracking().Where(m => subjectIds.Contains(m.Id))
-                .Select(m => new { m.Id, m.FirstName, m.LastNamePrefix, m.LastName }).ToListAsync(ct))
-            .ToDictionary(m => m.Id, m => PersonName.Format(m.FirstName, m.LastNamePrefix, m.LastName));
-        foreach (var t in teachersOf.Values.SelectMany(t => t))
-        {
-            staffNames.TryAdd(t.StaffMemberId, t.Name);
-        }
-        var households = await HouseholdLabelsAsync(requests, ct);
-
-        var requestTeachers = requests.ToDictionary(r => r.Id, r => r.StaffMemberId is { } staff
-            ? [staff]
-            : (teachersOf.GetValueOrDefault(r.StudentId) ?? [])
-                .Where(t => t.Role is StaffRole.GroupTeacher or StaffRole.Mentor).Select(t => t.StaffMemberId).ToList());
-        if (published is not null)
-        {
-            await KeepPublishedTeachersAsync(published, requestTeachers, staffNames, ct);
-        }
-        foreach (var r in requests)
-        {
-            if (requestTeachers[r.Id].Count == 0)
-            {
-                problems.Add(new FieldError("", "Schedule.NoMainTeacher", students[r.StudentId], households[r.HouseholdId]));
-            }
-            names[ScheduleLabels.Id(r.Id)] = $"{students[r.StudentId]} – {string.Join(" / ", requestTeachers[r.Id].Select(t => staffNames[t]))}";
-        }
-        foreach (var (id, name) in students)
-        {
-            names[ScheduleLabels.Id(id)] = name;
-        }
-        foreach (var (id, name) in households)
-        {
-            names[ScheduleLabels.Id(id)] = name;
-        }
-        foreach (var (id, name) in staffNames)
-        {
-            names[ScheduleLabels.Id(id)] = name;
-        }
-
+        var (requestTeachers, names) = await TeachersOfRequestsAsync(round, requests, published, problems, ct);
         var publishedSlots = PublishedSlots(published, grid, requests);
-        var teacherList = await TeachersAsync(round, grid, requestTeachers, maxConsecutive, publishedSlots, staffNames, problems, ct);
+        var teacherList = await TeachersAsync(round, grid, requestTeachers, maxConsecutive, publishedSlots, names, problems, ct);
         var families = await FamiliesAsync(round, grid, requests, requestTeachers, publishedSlots, ct);
         var instance = shell with { Teachers = teacherList, Families = families };
-        var labels = new ScheduleLabels(names);
+        var labels = new ScheduleLabels(names.ToDictionary(n => ScheduleLabels.Id(n.Key), n => n.Value));
         if (problems.Count == 0)
         {
             problems.AddRange(InstanceValidator.Validate(instance)
@@ -100,12 +47,67 @@ public sealed class InstanceBuilder(AppDbContext db)
         return new BuiltInstance(instance, labels, problems, requests.ToDictionary(r => ScheduleLabels.Id(r.Id)));
     }
 
+    /// <summary>The sessions by date; a session's slots are the round's conversations that fit in it.</summary>
+    private async Task<List<Day>> DaysAsync(ConversationRound round, List<FieldError> problems, CancellationToken ct)
+    {
+        var sessions = await db.RoundSessions.AsNoTracking().Where(s => s.RoundId == round.Id)
+            .OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
+        if (sessions.Count == 0)
+        {
+            problems.Add(new FieldError("", "Schedule.NoSessions"));
+        }
+        return sessions.GroupBy(s => s.Date)
+            .Select(d => new Day(EveningGrid.DayId(d.Key), d.Select(s => new Session(s.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                (int)((s.End - s.Start).TotalMinutes / round.LengthMinutes))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Per request the teachers it may go to (the subject teacher, or the group's teacher(s) or mentor(s)),
+    /// and the names of everyone in the instance, keyed by their ids.
+    /// </summary>
+    private async Task<(Dictionary<Guid, List<Guid>> Teachers, Dictionary<Guid, string> Names)> TeachersOfRequestsAsync(
+        ConversationRound round, List<ConversationRequest> requests, Solution? published, List<FieldError> problems, CancellationToken ct)
+    {
+        var studentIds = requests.Select(r => r.StudentId).Distinct().ToList();
+        var teachersOf = await TeachersOfStudent.ForRoundAsync(db, round, studentIds, ct);
+        var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var staffNames = teachersOf.Values.SelectMany(t => t).DistinctBy(t => t.StaffMemberId).ToDictionary(t => t.StaffMemberId, t => t.Name);
+        var requestTeachers = requests.ToDictionary(r => r.Id, r => r.StaffMemberId is { } staff
+            ? [staff]
+            : (teachersOf.GetValueOrDefault(r.StudentId) ?? [])
+                .Where(t => t.Role is StaffRole.GroupTeacher or StaffRole.Mentor).Select(t => t.StaffMemberId).ToList());
+        if (published is not null)
+        {
+            KeepPublishedTeachers(published, requestTeachers);
+        }
+        var missing = requestTeachers.Values.SelectMany(t => t).Where(t => !staffNames.ContainsKey(t)).Distinct().ToList();
+        foreach (var m in await db.StaffMembers.AsNoTracking().Where(m => missing.Contains(m.Id)).ToListAsync(ct))
+        {
+            staffNames[m.Id] = m.FullName;
+        }
+        var households = await HouseholdLabelsAsync(requests, ct);
+        var names = new Dictionary<Guid, string>(students);
+        foreach (var (id, name) in households.Concat(staffNames))
+        {
+            names[id] = name;
+        }
+        foreach (var r in requests)
+        {
+            if (requestTeachers[r.Id].Count == 0)
+            {
+                problems.Add(new FieldError("", "Schedule.NoMainTeacher", students[r.StudentId], households[r.HouseholdId]));
+            }
+            names[r.Id] = $"{students[r.StudentId]} – {string.Join(" / ", requestTeachers[r.Id].Select(t => staffNames[t]))}";
+        }
+        return (requestTeachers, names);
+    }
+
     /// <summary>
     /// A published meeting stays with its teacher even when the group's teacher changed since: the family
     /// was told that name and time.
     /// </summary>
-    private async Task KeepPublishedTeachersAsync(Solution published, Dictionary<Guid, List<Guid>> requestTeachers,
-        Dictionary<Guid, string> staffNames, CancellationToken ct)
+    private static void KeepPublishedTeachers(Solution published, Dictionary<Guid, List<Guid>> requestTeachers)
     {
         foreach (var a in published.Assignments)
         {
@@ -114,11 +116,6 @@ public sealed class InstanceBuilder(AppDbContext db)
             {
                 teachers.Add(t);
             }
-        }
-        var missing = requestTeachers.Values.SelectMany(t => t).Where(t => !staffNames.ContainsKey(t)).Distinct().ToList();
-        foreach (var m in await db.StaffMembers.AsNoTracking().Where(m => missing.Contains(m.Id)).ToListAsync(ct))
-        {
-            staffNames[m.Id] = m.FullName;
         }
     }
 

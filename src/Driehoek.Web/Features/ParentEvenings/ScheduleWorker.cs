@@ -73,6 +73,12 @@ public sealed class ScheduleWorker(
             {
                 await RunAsync(runId, stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The app is stopping: say so, or the round would wait for a run that no longer runs.
+                await FinishAsync(runId, ScheduleRunStatus.Failed, null, null, "Schedule.Interrupted", CancellationToken.None);
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogError(ex, "Schedule run {RunId} failed", runId);
@@ -117,6 +123,9 @@ public sealed class ScheduleWorker(
         }
         if (stop.IsCancellationRequested)
         {
+            // Stopped by the school leader or by shutdown: let the solver wind down and keep nothing.
+            await solving.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            ct.ThrowIfCancellationRequested();
             return;
         }
         var result = await solving;

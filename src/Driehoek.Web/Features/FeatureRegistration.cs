@@ -5,6 +5,7 @@ using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddCalendar();
         services.AddReminders();
         services.AddFollowThrough();
+        services.AddParentEvenings();
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class FeatureRegistration
         api.MapRosterApi();
         api.MapConversationsApi();
         api.MapBookingsApi();
+        api.MapParentEveningsApi();
         app.MapBookingCalendar();
         api.MapCalendarApi();
         app.MapCalendarFeed();

@@ -79,6 +79,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("DRIEHOEK_TEST_LOGLEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Smtp:PickupDirectory", PickupFolder);
+        // Test evenings are tiny: the scheduler stops at its bounds long before this.
+        builder.UseSetting("ParentEvenings:TimeBudgetSeconds", "3");
         if (TestEnvironment.SmtpPort is { } port)
         {
             builder.UseSetting("Smtp:Host", "127.0.0.1");

@@ -2,6 +2,7 @@ using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Audit;
 using Driehoek.Web.Infrastructure.Outbox;
@@ -41,6 +42,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<RoundReminder> RoundReminders => Set<RoundReminder>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<RoundSession> RoundSessions => Set<RoundSession>();
+    public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
+    public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,109 @@
+using Driehoek.Scheduling.Json;
+using Driehoek.Scheduling.Model;
+using Driehoek.Scheduling.Solving;
+
+namespace Driehoek.Web.Features.ParentEvenings;
+
+public sealed record UnplacedLine(string RequestId, string Label, string Family, string ReasonKey, string Detail);
+
+public sealed record FamilyWaiting(string Name, int Meetings, int WaitingMinutes, int Days);
+
+/// <summary>A meeting on a teacher's timeline, or (no <see cref="RequestId"/>) the free time before the next one.</summary>
+public sealed record TimelineItem(DateTime StartUtc, DateTime EndUtc, string? RequestId, string? Label);
+
+public sealed record TeacherTimeline(string Id, string Name, int Meetings, int IdleMinutes, IReadOnlyList<TimelineItem> Items);
+
+public sealed record MoveTime(int Slot, DateTime StartUtc);
+
+public sealed record TeacherOption(string Id, string Name);
+
+public sealed record MoveChoice(string RequestId, string Label, string? Teacher, int? Start, IReadOnlyList<TeacherOption> Teachers, IReadOnlyList<MoveTime> Times);
+
+public sealed record RunReview(
+    Guid RunId, Guid RoundId, string RoundName, ScheduleRunStatus Status, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt,
+    int TimeBudgetSeconds, int? MaxConsecutive, SolverProgress? Progress, string? FailureKey, string? FailureDetail, RunMetrics? Metrics,
+    IReadOnlyList<UnplacedLine> Unplaced, IReadOnlyList<FamilyWaiting> Waiting, IReadOnlyList<TeacherTimeline> Teachers, MoveChoice? Move,
+    bool Published, Guid Version, int Moves)
+{
+    public bool CanEdit => Status == ScheduleRunStatus.Finished && !Published;
+}
+
+/// <summary>
+/// One run for review: progress while it runs; afterwards the metrics, the unplaced requests with their
+/// reasons, the waiting per family and each teacher's timeline; with <c>move</c>, the choices for moving one meeting.
+/// </summary>
+public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress progress)
+{
+    public async Task<Result<RunReview>> HandleAsync(Guid runId, string? move, CancellationToken ct)
+    {
+        if (await RunAccess.ManageableAsync(db, access, runId, ct) is not var (run, round))
+        {
+            return Result<RunReview>.NotFound();
+        }
+        var labels = ScheduleLabels.FromJson(run.Labels);
+        var instance = InstanceJson.Parse(run.Instance);
+        var (failureKey, failureDetail) = run.Failure is null ? (null, null)
+            : run.Failure.StartsWith("Schedule.", StringComparison.Ordinal) ? (run.Failure, null) : ("Schedule.RunFailed", labels.Describe(run.Failure));
+        var review = new RunReview(run.Id, round.Id, round.Name, run.Status, run.CreatedAt, run.StartedAt, run.FinishedAt, run.TimeBudgetSeconds,
+            run.MaxConsecutive, progress.Get(run.Id), failureKey, failureDetail, RunMetrics.FromJson(run.Metrics), [], [], [], null,
+            run.PublishedAt is not null, run.Version, run.Moves);
+        if (run.Solution is null)
+        {
+            return review;
+        }
+        var solution = SolutionJson.Parse(run.Solution);
+        var grid = EveningGrid.From(instance);
+        var index = ScheduleRules.Index(instance);
+        var meetings = solution.Assignments.Where(a => index.ContainsKey(a.Request))
+            .Select(a => new PlacedMeeting(a, grid.StartUtc(a.Start), grid.EndUtc(a.Start, index[a.Request].Request.Length), index[a.Request].Family.Id))
+            .OrderBy(m => m.Start).ToList();
+        var unplaced = solution.Unplaced.Where(u => index.ContainsKey(u.Request))
+            .Select(u => new UnplacedLine(u.Request, labels[u.Request], labels[index[u.Request].Family.Id],
+                ScheduleRules.FamilyReason(instance, u.Request, u.Reason), labels.Describe(u.Reason)))
+            .ToList();
+        return review with
+        {
+            Unplaced = unplaced, Waiting = Waiting(meetings, grid, labels), Teachers = Timelines(instance, meetings, grid, labels),
+            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
+        };
+    }
+
+    private sealed record PlacedMeeting(Assignment Assignment, DateTime Start, DateTime End, string Family);
+
+    /// <summary>Per household and day: from its first conversation to the end of its last, less the conversations themselves.</summary>
+    private static List<FamilyWaiting> Waiting(List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels) =>
+        meetings.GroupBy(m => m.Family).Select(f =>
+        {
+            var days = f.GroupBy(m => grid.DateOf(m.Assignment.Start)).ToList();
+            var wait = days.Sum(d => (int)((d.Max(m => m.End) - d.Min(m => m.Start)).TotalMinutes - d.Sum(m => (m.End - m.Start).TotalMinutes)));
+            return new FamilyWaiting(labels[f.Key], f.Count(), wait, days.Count);
+        }).OrderByDescending(f => f.WaitingMinutes).ThenByDescending(f => f.Days).ThenBy(f => f.Name).ToList();
+
+    /// <summary>Each teacher's conversations in time order, with the free time between two on the same day.</summary>
+    private static List<TeacherTimeline> Timelines(Instance instance, List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels) =>
+        instance.Teachers.Select(t =>
+        {
+            var own = meetings.Where(m => m.Assignment.Teacher == t.Id).ToList();
+            var items = new List<TimelineItem>();
+            for (var i = 0; i < own.Count; i++)
+            {
+                if (i > 0 && own[i].Start > own[i - 1].End && grid.DateOf(own[i].Assignment.Start) == grid.DateOf(own[i - 1].Assignment.Start))
+                {
+                    items.Add(new TimelineItem(own[i - 1].End, own[i].Start, null, null));
+                }
+                items.Add(new TimelineItem(own[i].Start, own[i].End, own[i].Assignment.Request, $"{labels[own[i].Assignment.Request]} · {labels[own[i].Family]}"));
+            }
+            var idle = items.Where(x => x.RequestId is null).Sum(x => (int)(x.EndUtc - x.StartUtc).TotalMinutes);
+            return new TeacherTimeline(t.Id, labels[t.Id], own.Count, idle, items);
+        }).ToList();
+
+    private static MoveChoice Choice(string requestId, Request request, Solution solution, EveningGrid grid, Instance instance, ScheduleLabels labels)
+    {
+        var current = solution.Assignments.FirstOrDefault(a => a.Request == requestId);
+        var teachers = instance.Teachers.Where(t => request.Teachers.Contains(t.Id)).ToList();
+        var times = Enumerable.Range(0, grid.SlotCount)
+            .Where(k => grid.Fits(k, request.Length) && teachers.Any(t => t.Available is null || t.Available.Contains(k)))
+            .Select(k => new MoveTime(k, grid.StartUtc(k))).ToList();
+        return new MoveChoice(requestId, labels[requestId], current?.Teacher, current?.Start, teachers.Select(t => new TeacherOption(t.Id, labels[t.Id])).ToList(), times);
+    }
+}

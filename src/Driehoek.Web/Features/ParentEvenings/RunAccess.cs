@@ -1,0 +1,22 @@
+using Driehoek.Scheduling.Checking;
+using Driehoek.Web.Features.Conversations;
+
+namespace Driehoek.Web.Features.ParentEvenings;
+
+/// <summary>Runs belong to their round's school leaders; anyone else is told "not found".</summary>
+public static class RunAccess
+{
+    public static async Task<(ScheduleRun Run, ConversationRound Round)?> ManageableAsync(AppDbContext db, Access access, Guid runId, CancellationToken ct)
+    {
+        var run = await db.ScheduleRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        var round = run is null ? null : await RoundAccess.ManageableAsync(db, access, run.RoundId, ct);
+        return run is null || round is null ? null : (run, round);
+    }
+}
+
+/// <summary>A broken hard rule in words: what kind of rule (a resource key), who, and the checker's own detail with names.</summary>
+public static class ViolationText
+{
+    public static FieldError From(Violation violation, ScheduleLabels labels) =>
+        new("", "Violation." + violation.Rule, labels[violation.Element], labels.Describe(violation.Message));
+}

@@ -1,0 +1,94 @@
+using Driehoek.Web.Features.Conversations;
+
+namespace Driehoek.Web.Features.ParentEvenings;
+
+public sealed record AddSessionCommand(Guid RoundId, DateOnly Date, TimeOnly Start, TimeOnly End);
+
+/// <summary>A school leader adds an evening (or afternoon) to a round in request mode; families choose from these.</summary>
+public sealed class AddSession(AppDbContext db, Access access, TimeProvider clock)
+{
+    public async Task<Result<Guid>> HandleAsync(AddSessionCommand command, CancellationToken ct)
+    {
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        if (round is null)
+        {
+            return Result<Guid>.NotFound();
+        }
+        if (await SessionRules.LockedAsync(db, round, ct) is { } locked)
+        {
+            return Result<Guid>.Invalid(locked);
+        }
+        var errors = new List<FieldError>();
+        if (command.Date < round.FirstDay || command.Date > round.LastDay)
+        {
+            errors.Add(new FieldError("Date", "Session.OutsideRound", round.FirstDay.ToString("d"), round.LastDay.ToString("d")));
+        }
+        if (command.Start.Minute % 5 != 0 || command.End.Minute % 5 != 0)
+        {
+            errors.Add(new FieldError("Start", "Session.FiveMinutes"));
+        }
+        if (command.End <= command.Start)
+        {
+            errors.Add(new FieldError("End", "Session.EndBeforeStart"));
+        }
+        else if ((command.End - command.Start).TotalMinutes < round.LengthMinutes)
+        {
+            errors.Add(new FieldError("End", "Session.TooShort", round.LengthMinutes));
+        }
+        var sameDay = await db.RoundSessions.AsNoTracking().Where(s => s.RoundId == round.Id && s.Date == command.Date).ToListAsync(ct);
+        if (sameDay.Any(s => s.Start < command.End && command.Start < s.End))
+        {
+            errors.Add(new FieldError("Start", "Session.Overlaps"));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<Guid>.Invalid(errors.ToArray());
+        }
+        var session = new RoundSession
+        {
+            SchoolId = round.SchoolId, RoundId = round.Id, Date = command.Date, Start = command.Start, End = command.End,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.RoundSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session.Id;
+    }
+}
+
+/// <summary>Removes a session (and the families' choice of it), until the evening is published.</summary>
+public sealed class RemoveSession(AppDbContext db, Access access)
+{
+    public async Task<Result<Guid>> HandleAsync(Guid sessionId, CancellationToken ct)
+    {
+        var session = await db.RoundSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        var round = session is null ? null : await RoundAccess.ManageableAsync(db, access, session.RoundId, ct);
+        if (session is null || round is null)
+        {
+            return Result<Guid>.NotFound();
+        }
+        if (await SessionRules.LockedAsync(db, round, ct) is { } locked)
+        {
+            return Result<Guid>.Invalid(locked);
+        }
+        db.RoundSessions.Remove(session);
+        await db.SaveChangesAsync(ct);
+        return round.Id;
+    }
+}
+
+internal static class SessionRules
+{
+    /// <summary>Sessions belong to request mode, and are fixed once families have their published times.</summary>
+    public static async Task<FieldError?> LockedAsync(AppDbContext db, ConversationRound round, CancellationToken ct)
+    {
+        if (round.Status == RoundStatus.Cancelled)
+        {
+            return new FieldError("", "Schedule.RoundCancelled");
+        }
+        if (round.Mode != RoundMode.Requests)
+        {
+            return new FieldError("", "Schedule.NotRequestMode");
+        }
+        return await RequestChecks.PublishedAsync(db, round.Id, ct) ? new FieldError("", "Schedule.AlreadyPublished") : null;
+    }
+}

@@ -42,7 +42,6 @@ public class SolverBehaviourTests
         var stopping = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt), returnedAt);
         Assert.True(stopping < TimeSpan.FromSeconds(2), $"took {stopping.TotalMilliseconds:0} ms to stop after the cancel");
         Assert.True(SolutionChecker.Check(instance, result.Solution).IsFeasible);
-        Assert.NotEmpty(result.Solution.Assignments);
     }
 
     [Fact]

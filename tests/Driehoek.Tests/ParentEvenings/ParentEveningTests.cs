@@ -1,3 +1,6 @@
+using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Bookings;
+using System.Net.Http.Json;
 using Driehoek.Scheduling.Json;
 using Driehoek.Web.Features.ParentEvenings;
 
@@ -141,6 +144,46 @@ public abstract class ParentEveningTests(TestApp app)
         Assert.All(now.Where(b => b != added && b.StaffMemberId == added.StaffMemberId), b => Assert.True(b.EndsAt <= added.StartsAt || added.EndsAt <= b.StartsAt));
         Assert.True((await Evening.CheckStoredAsync(app, runId)).IsFeasible);
         await Mailbox.WaitForAsync(app, late.Email!, m => m.Parts.Any(p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task After_publishing_the_family_can_cancel_but_only_the_school_moves_a_meeting()
+    {
+        var e = await Evening.CreateAsync(app);
+        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
+        await e.AskAsync(app, parent);
+        using var leader = await app.SignInAsync(e.Leader.Email!);
+        await e.PublishAsync(leader, await e.RunAsync(app, leader));
+        var booking = Assert.Single(await e.BookingsAsync(app));
+        var freeSlot = await app.WithDbAsync(db => db.Slots
+            .Where(s => s.RoundId == e.Round.Id && s.StaffMemberId == booking.StaffMemberId && !db.Bookings.Any(b => b.ActiveSlotId == s.Id))
+            .OrderByDescending(s => s.StartsAt).Select(s => s.Id).FirstAsync());
+
+        using var family = await app.SignInAsync(parent.Email!);
+        var detail = await family.GetAsync($"/bookings/{booking.Id}");
+        Assert.Null(detail.Find("form[action*='handler=Move']"));
+        Assert.NotNull(detail.Find("form[action*='handler=Cancel']"));
+        var byFamily = await family.Http.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/move", new MoveRequest(freeSlot, null));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, byFamily.StatusCode);
+
+        var bySchool = await leader.Http.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/move", new MoveRequest(freeSlot, null));
+        Assert.Equal(System.Net.HttpStatusCode.Created, bySchool.StatusCode);
+        Assert.Equal(freeSlot, (await e.BookingsAsync(app)).Single().ActiveSlotId);
+    }
+
+    [Fact]
+    public async Task A_round_with_bookings_keeps_its_way_of_scheduling()
+    {
+        var e = await Evening.CreateAsync(app);
+        await e.AskAsync(app, await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]));
+        using var leader = await app.SignInAsync(e.Leader.Email!);
+        await e.PublishAsync(leader, await e.RunAsync(app, leader));
+
+        var form = await leader.GetAsync($"/school/{e.School.Id}/rounds/edit/{e.Round.Id}");
+        var saved = await leader.SubmitAsync(form, new() { ["Mode"] = "SelfBooking" });
+
+        Assert.Contains(saved.Errors, m => m.Contains("inplannen", StringComparison.Ordinal));
+        Assert.Equal(RoundMode.Requests, await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == e.Round.Id).Select(r => r.Mode).SingleAsync()));
     }
 
     private Task<Guid> HouseholdOfAsync(Person guardian) =>

@@ -11,20 +11,23 @@ public static class BookingChecks
 
     public static string? CleanTopics(string? topics) => string.IsNullOrWhiteSpace(topics) ? null : topics.Trim();
 
-    /// <summary>Whether families can book now; staff acting for a family are not held to the booking window.</summary>
+    /// <summary>
+    /// Whether families can book now. Staff acting for a family are not held to the booking window or
+    /// the round's mode (in a scheduled round only the school moves meetings).
+    /// </summary>
     public static FieldError? Window(ConversationRound round, DateTime now, bool staff = false)
     {
         if (round.Status == RoundStatus.Cancelled)
         {
             return new FieldError("", "Booking.RoundCancelled");
         }
-        if (round.Mode != RoundMode.SelfBooking)
-        {
-            return new FieldError("", "Booking.NotSelfBooking");
-        }
         if (staff)
         {
             return null;
+        }
+        if (round.Mode != RoundMode.SelfBooking)
+        {
+            return new FieldError("", "Booking.NotSelfBooking");
         }
         if (now < round.BookingOpensAt)
         {

@@ -5,7 +5,8 @@ namespace Driehoek.Web.Features.Bookings;
 public sealed record BookingView(
     Guid Id, Guid RoundId, string RoundName, Guid StudentId, string StudentName, string Teacher, DateTime StartsAt, DateTime EndsAt,
     string? Room, string? VideoLink, MeetingMode Mode, string? Topics, TopicAreas Areas, string? InterpreterLanguage, BookingStatus Status,
-    bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName);
+    bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName,
+    bool MovedOnlyBySchool);
 
 /// <summary>One booking, for its household or for staff; with the times it could move to.</summary>
 public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free)
@@ -23,7 +24,8 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
         var slot = booking.SlotId is null ? null : await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == booking.SlotId, ct);
         var cannot = BookingOwner.Deadline(booking, round.ChangeDeadlineHours, actor, clock.GetUtcNow().UtcDateTime);
         IReadOnlyList<FreeSlot> moves = [];
-        if (cannot is null)
+        var scheduledByTheSchool = actor == Actor.Household && round.Mode != Conversations.RoundMode.SelfBooking;
+        if (cannot is null && !scheduledByTheSchool && booking.EndsAt - booking.StartsAt == TimeSpan.FromMinutes(round.LengthMinutes))
         {
             var family = new FamilyContext(round, booking.StudentId, booking.BookedByGuardianId ?? Guid.Empty, booking.HouseholdId, actor == Actor.Staff);
             var busy = await free.HouseholdBusyAsync(family, ct);
@@ -32,6 +34,6 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
         }
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
-            booking.StudentPresent, actor, cannot, moves, booking.Version, school);
+            booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool);
     }
 }

@@ -25,6 +25,15 @@ public sealed class MoveBooking(AppDbContext db, Access access, TimeProvider clo
         {
             return BookingAttempt.Of(Result<Guid>.Invalid(late));
         }
+        if (booking.EndsAt - booking.StartsAt != slot.EndsAt - slot.StartsAt)
+        {
+            // A double-length meeting from the scheduler: moved in the schedule review, not slot by slot.
+            return BookingAttempt.Of(Result<Guid>.Invalid(new FieldError("SlotId", "Booking.LengthDiffers")));
+        }
+        if (actor == Actor.Household && round.Mode != Conversations.RoundMode.SelfBooking)
+        {
+            return BookingAttempt.Of(Result<Guid>.Invalid(new FieldError("", "Booking.AskSchoolToMove")));
+        }
         if (command.Version is { } version && version != booking.Version)
         {
             return BookingAttempt.Of(Result<Guid>.Conflict(new FieldError("", "Booking.ChangedByOther")));

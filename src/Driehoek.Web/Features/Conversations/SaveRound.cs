@@ -45,10 +45,17 @@ public sealed class SaveRound(AppDbContext db, Access access, TimeProvider clock
         {
             errors.Add(new FieldError("GroupIds", "Round.GroupsInvalid"));
         }
-        if (round is not null && await db.Bookings.AnyAsync(b => b.RoundId == round.Id, ct)
-            && (round.LengthMinutes != command.Input.LengthMinutes || round.Form != command.Input.Form))
+        if (round is not null && await db.Bookings.AnyAsync(b => b.RoundId == round.Id, ct))
         {
-            errors.Add(new FieldError("LengthMinutes", "Round.HasBookings"));
+            if (round.LengthMinutes != command.Input.LengthMinutes || round.Form != command.Input.Form)
+            {
+                errors.Add(new FieldError("LengthMinutes", "Round.HasBookings"));
+            }
+            if (round.Mode != command.Input.Mode)
+            {
+                // Scheduled meetings can be longer than one slot; self-booking rules assume one slot each.
+                errors.Add(new FieldError("Mode", "Round.ModeLocked"));
+            }
         }
         if (errors.Count > 0)
         {

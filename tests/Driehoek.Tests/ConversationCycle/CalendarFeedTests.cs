@@ -122,7 +122,7 @@ public abstract class CalendarFeedTests(TestApp app)
         Assert.NotEqual(first, second);
         Assert.Equal(HttpStatusCode.NotFound, (await FeedAsync(first)).Status);
         Assert.Equal(HttpStatusCode.OK, (await FeedAsync(second)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await FeedAsync($"/calendar/{FeedTokens.Create()}.ics")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await FeedAsync($"/calendar/{Driehoek.Web.Infrastructure.Auth.SecretTokens.Create()}.ics")).Status);
         var page = await parent.GetAsync("/account/calendar");
         Assert.Null(page.Find("#feed-address"));
         Assert.NotNull(page.Find("form[action*='handler=Replace']"));

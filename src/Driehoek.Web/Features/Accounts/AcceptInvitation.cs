@@ -110,7 +110,7 @@ public sealed class AcceptInvitation(AppDbContext db, UserManager<AppUser> users
         {
             return Task.FromResult<Invitation?>(null);
         }
-        var hash = InvitationTokens.Hash(token);
+        var hash = SecretTokens.Hash(token);
         return db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 

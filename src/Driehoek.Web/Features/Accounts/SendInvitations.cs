@@ -49,12 +49,12 @@ public sealed class SendInvitations(
 
         foreach (var person in candidates)
         {
-            var token = InvitationTokens.Create();
+            var token = SecretTokens.Create();
             var expires = now + InvitationTokens.Lifetime;
             db.Invitations.Add(new Invitation
             {
                 BoardId = school.BoardId, SchoolId = school.Id, Kind = command.Kind, PersonId = person.PersonId,
-                Email = person.Email, TokenHash = InvitationTokens.Hash(token), CreatedAt = now, ExpiresAt = expires,
+                Email = person.Email, TokenHash = SecretTokens.Hash(token), CreatedAt = now, ExpiresAt = expires,
                 CreatedByUserId = access.UserId!.Value,
             });
             outbox.Email(Compose(person, school.Name, $"{command.BaseUrl.TrimEnd('/')}/join/{token}", expires));

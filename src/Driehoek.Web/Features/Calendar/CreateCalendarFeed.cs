@@ -21,15 +21,15 @@ public sealed class CreateCalendarFeed(AppDbContext db, Access access, TimeProvi
         {
             return Result<string>.Conflict(new FieldError("", "Feed.AlreadyExists"));
         }
-        var token = FeedTokens.Create();
+        var token = SecretTokens.Create();
         var now = clock.GetUtcNow().UtcDateTime;
         if (feed is null)
         {
-            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = FeedTokens.Hash(token), CreatedAt = now });
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = SecretTokens.Hash(token), CreatedAt = now });
         }
         else
         {
-            feed.TokenHash = FeedTokens.Hash(token);
+            feed.TokenHash = SecretTokens.Hash(token);
             feed.CreatedAt = now;
         }
         try

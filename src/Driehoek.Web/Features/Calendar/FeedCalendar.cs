@@ -22,7 +22,7 @@ public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfigura
     /// <summary>The calendar text, or null for an unknown token (the endpoint answers 404 and says nothing more).</summary>
     public async Task<string?> HandleAsync(string token, CancellationToken ct)
     {
-        var hash = FeedTokens.Hash(token);
+        var hash = SecretTokens.Hash(token);
         var userId = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash).Select(f => (Guid?)f.UserId).FirstOrDefaultAsync(ct);
         if (userId is null)
         {

@@ -1,20 +1,8 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Driehoek.Web.Features.Calendar;
 
-/// <summary>
-/// The secret in a calendar-feed address. Like invitation tokens: 256 random bits, and only their
-/// SHA-256 hash is stored, so a copy of the database does not open anyone's calendar.
-/// </summary>
+/// <summary>The address of a calendar feed; its secret comes from <see cref="SecretTokens"/>.</summary>
 public static class FeedTokens
 {
-    public static string Create() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    public static string Hash(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     /// <summary>The address a calendar app subscribes to; the app's own base address when one is configured.</summary>
     public static string Address(HttpRequest request, IConfiguration config, string token)
     {

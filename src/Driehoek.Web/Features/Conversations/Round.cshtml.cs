@@ -34,23 +34,8 @@ public sealed class RoundModel(GetRound query, PublishRound publish, CancelRound
             ? Result<Guid>.NotFound() : Result<Guid>.Invalid(result.Errors.ToArray()), "Round.Cancelled", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid roundId, Result<Guid> result, string notice, CancellationToken ct)
-    {
-        if (result.Failure == Failure.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Ok)
-        {
-            if (!await LoadAsync(roundId, ct))
-            {
-                return NotFound();
-            }
-            result.CopyTo(ModelState, text);
-            return Page();
-        }
-        return Redirect($"/rounds/{roundId}?notice={notice}");
-    }
+    private Task<IActionResult> AfterAsync(Guid roundId, Result<Guid> result, string notice, CancellationToken ct) =>
+        this.AfterCommandAsync(result, text, () => LoadAsync(roundId, ct), $"/rounds/{roundId}?notice={notice}");
 
     private async Task<bool> LoadAsync(Guid roundId, CancellationToken ct)
     {

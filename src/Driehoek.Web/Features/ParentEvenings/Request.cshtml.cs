@@ -81,24 +81,8 @@ public sealed class RequestModel(GetRequestForm query, SaveRequests save, AddLat
             ? Result<int>.NotFound() : Result<int>.Invalid(result.Errors.ToArray()), notice, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid roundId, Result<int> result, string notice, CancellationToken ct)
-    {
-        if (result.Failure == Failure.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Ok)
-        {
-            if (!await LoadAsync(roundId, ct))
-            {
-                return NotFound();
-            }
-            result.CopyTo(ModelState, text);
-            Posted = true;
-            return Page();
-        }
-        return Redirect($"/rounds/{roundId}/request?notice={notice}");
-    }
+    private Task<IActionResult> AfterAsync(Guid roundId, Result<int> result, string notice, CancellationToken ct) =>
+        this.AfterCommandAsync(result, text, () => LoadAsync(roundId, ct), $"/rounds/{roundId}/request?notice={notice}", () => Posted = true);
 
     public bool SessionChecked(SessionChoice s) => Posted ? SessionIds.Contains(s.Id) : s.Chosen;
 

@@ -39,23 +39,8 @@ public sealed class RunModel(GetRun query, CancelRun cancel, MoveMeeting move, P
             : Result<Guid>.Invalid(result.Errors.ToArray()), "Run.Published", null, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid roundId, Guid runId, Result<Guid> result, string notice, string? move, CancellationToken ct)
-    {
-        if (result.Failure == Failure.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Ok)
-        {
-            if (!await LoadAsync(roundId, runId, move, ct))
-            {
-                return NotFound();
-            }
-            result.CopyTo(ModelState, text);
-            return Page();
-        }
-        return Redirect($"/rounds/{roundId}/schedule/{runId}?notice={notice}");
-    }
+    private Task<IActionResult> AfterAsync(Guid roundId, Guid runId, Result<Guid> result, string notice, string? move, CancellationToken ct) =>
+        this.AfterCommandAsync(result, text, () => LoadAsync(roundId, runId, move, ct), $"/rounds/{roundId}/schedule/{runId}?notice={notice}");
 
     private async Task<bool> LoadAsync(Guid roundId, Guid runId, string? move, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Driehoek.BookingRush;
 /// One family's browser: its own HttpClient and cookie jar, a real sign-in through the form with its
 /// antiforgery token, then the booking API as the booking page's script or a parent app would use it.
 /// </summary>
-public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid roundId, int seed) : IDisposable
+public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, int seed) : IDisposable
 {
     /// <summary>Tries per meeting: the first pick plus retries on "just taken" (409) or a fresh look at the options.</summary>
     public const int MaxAttempts = 6;
@@ -25,7 +25,6 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
     };
 
     private readonly Random _random = new(seed);
-    private readonly List<(DateTime Start, DateTime End)> _own = [];
 
     public FamilyPlan Plan => plan;
 
@@ -46,9 +45,10 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
     }
 
     /// <summary>Looks at the options once, then books the mentor and the two subject teachers it wants.</summary>
-    public async Task BookAsync(Measurements m)
+    public async Task BookAsync(Measurements m, Guid roundId)
     {
-        var options = await OptionsAsync(m);
+        var round = new RoundVisit(roundId, []);
+        var options = await OptionsAsync(m, round);
         if (options is null)
         {
             return;
@@ -61,7 +61,7 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
                 m.Error("teacher missing from the options");
                 return;
             }
-            if (!await BookOneAsync(m, teacherId, teacher.Slots))
+            if (!await BookOneAsync(m, round, teacherId, teacher.Slots))
             {
                 return;
             }
@@ -69,36 +69,36 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
     }
 
     /// <summary>False when the family should stop (an error); a meeting it could not get is counted and skipped.</summary>
-    private async Task<bool> BookOneAsync(Measurements m, Guid teacherId, List<Api.Time> candidates)
+    private async Task<bool> BookOneAsync(Measurements m, RoundVisit round, Guid teacherId, List<Api.Time> candidates)
     {
         var tried = new HashSet<Guid>();
-        var pick = Choose(candidates, tried);
+        var pick = Choose(round, candidates, tried);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (pick is null)
             {
-                var fresh = await OptionsAsync(m);
+                var fresh = await OptionsAsync(m, round);
                 if (fresh is null)
                 {
                     return false;
                 }
-                pick = Choose(fresh.Children.Single(c => c.StudentId == plan.StudentId).Teachers.Single(t => t.StaffMemberId == teacherId).Slots, tried);
+                pick = Choose(round, fresh.Children.Single(c => c.StudentId == plan.StudentId).Teachers.Single(t => t.StaffMemberId == teacherId).Slots, tried);
                 if (pick is null)
                 {
                     break;
                 }
             }
             tried.Add(pick.SlotId);
-            var (status, refused) = await PostAsync(m, pick.SlotId);
+            var (status, refused) = await PostAsync(m, round, pick.SlotId);
             switch (status)
             {
                 case HttpStatusCode.Created:
                     m.BookedOne();
-                    _own.Add((pick.StartsAt, pick.EndsAt));
+                    round.Own.Add((pick.StartsAt, pick.EndsAt));
                     return true;
                 case HttpStatusCode.Conflict:
                     m.LostRace();
-                    pick = Choose(refused?.Alternatives ?? [], tried);
+                    pick = Choose(round, refused?.Alternatives ?? [], tried);
                     break;
                 case null:
                     return false;
@@ -112,20 +112,21 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
     }
 
     /// <summary>A random free time that fits the family's own meetings, right before or after one of them when it can.</summary>
-    private Api.Time? Choose(IEnumerable<Api.Time> times, HashSet<Guid> tried)
+    private Api.Time? Choose(RoundVisit round, IEnumerable<Api.Time> times, HashSet<Guid> tried)
     {
-        var fitting = times.Where(t => !tried.Contains(t.SlotId) && !_own.Any(o => t.StartsAt < o.End && o.Start < t.EndsAt)).ToList();
-        var adjacent = fitting.Where(t => _own.Any(o => t.StartsAt == o.End || t.EndsAt == o.Start)).ToList();
+        var own = round.Own;
+        var fitting = times.Where(t => !tried.Contains(t.SlotId) && !own.Any(o => t.StartsAt < o.End && o.Start < t.EndsAt)).ToList();
+        var adjacent = fitting.Where(t => own.Any(o => t.StartsAt == o.End || t.EndsAt == o.Start)).ToList();
         var pool = adjacent.Count > 0 ? adjacent : fitting;
         return pool.Count == 0 ? null : pool[_random.Next(pool.Count)];
     }
 
-    private async Task<Api.Options?> OptionsAsync(Measurements m)
+    private async Task<Api.Options?> OptionsAsync(Measurements m, RoundVisit round)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.GetAsync($"/api/v1/rounds/{roundId}/booking-options");
+            using var response = await _http.GetAsync($"/api/v1/rounds/{round.Id}/booking-options");
             var body = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Api.Options>(Api.Json) : null;
             m.Get(watch.Elapsed.TotalMilliseconds);
             if (body is null)
@@ -141,12 +142,12 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
         }
     }
 
-    private async Task<(HttpStatusCode? Status, Api.Refused? Refused)> PostAsync(Measurements m, Guid slotId)
+    private async Task<(HttpStatusCode? Status, Api.Refused? Refused)> PostAsync(Measurements m, RoundVisit round, Guid slotId)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.PostAsJsonAsync($"/api/v1/rounds/{roundId}/bookings",
+            using var response = await _http.PostAsJsonAsync($"/api/v1/rounds/{round.Id}/bookings",
                 new BookRequest(plan.StudentId, slotId, "Hoe gaat het met de overstap naar de bovenbouw?", TopicAreas.Results, null), Api.Request);
             var body = await response.Content.ReadAsStringAsync();
             m.Post(watch.Elapsed.TotalMilliseconds);
@@ -178,6 +179,9 @@ public sealed partial class FamilyClient(FamilyPlan plan, Uri baseAddress, Guid 
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>One round as this family sees it: the times it has booked there.</summary>
+    private sealed record RoundVisit(Guid Id, List<(DateTime Start, DateTime End)> Own);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -6,7 +6,7 @@ namespace Driehoek.BookingRush;
 
 public sealed record ProviderResult(
     Provider Provider, string Durability, Seeded Seeded, int SignedIn, TimeSpan SignInTook, TimeSpan RushTook, double RushCpuSeconds,
-    Measurements Measured, DoubleBookings Doubles, TimeSpan OutboxDrainTook, int OutboxLeft, RawResult Raw)
+    Measurements Measured, long Commands, RuntimeStats Runtime, DoubleBookings Doubles, TimeSpan OutboxDrainTook, int OutboxLeft, RawResult Raw)
 {
     public double BookingsPerSecond => Measured.Booked / RushTook.TotalSeconds;
     public double RatioToRaw => BookingsPerSecond / Raw.RowsPerSecond;
@@ -15,20 +15,22 @@ public sealed record ProviderResult(
 /// <summary>One provider from start to end: app, seed, sign-ins, the rush, the checks, then the raw-insert baseline.</summary>
 public static class ProviderRun
 {
-    private const int WarmUpFamilies = 16;
+    private const int WarmUpFamilies = 300;
 
     public static async Task<ProviderResult> RunAsync(Provider provider, Options options, TextWriter log)
     {
+        using var commands = new CommandCounter();
+        using var ef = new EfCounters();
         await using var app = new BenchApp(provider, options.Postgres);
         await app.StartAsync();
         var durability = await app.DurabilitySettingsAsync();
         log.WriteLine($"[{provider}] app on {app.BaseAddress}; {durability}");
 
-        var seeded = await Seeder.SeedAsync(app, options.Families);
+        var seeded = await Seeder.SeedAsync(app, options.Families, Math.Min(WarmUpFamilies, options.Families));
         log.WriteLine($"[{provider}] seeded {seeded.Families.Count} families, {seeded.Classes} classes, {seeded.Slots} slots for {seeded.Demand} meetings in {seeded.Took.TotalSeconds:F1} s");
         await SetOpensAtAsync(app, seeded.RoundId, DateTime.UtcNow.AddHours(1));
 
-        var clients = seeded.Families.Select(f => new FamilyClient(f, app.BaseAddress, seeded.RoundId, options.Seed * 1_000_003 + f.Number)).ToList();
+        var clients = seeded.Families.Select(f => new FamilyClient(f, app.BaseAddress, options.Seed * 1_000_003 + f.Number)).ToList();
         try
         {
             var signInWatch = Stopwatch.StartNew();
@@ -47,18 +49,27 @@ public static class ProviderRun
                 throw new InvalidOperationException($"Only {signedIn} of {clients.Count} families could sign in.");
             }
 
-            // Warm the booking endpoints like a server that has been up for a while; booking is not open yet.
+            // Warm the server like one that has been up for a while: some families book in an earlier round first.
             var warm = new Measurements();
-            await Parallel.ForEachAsync(clients.Take(WarmUpFamilies), async (client, _) => await client.BookAsync(warm));
-            log.WriteLine($"[{provider}] warm-up (booking not open yet): " + string.Join("; ", warm.ErrorsByKind.Select(e => $"{e.Key} × {e.Value}")));
+            var warmWatch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(clients.Take(seeded.WarmUpFamilies), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (client, _) => await client.BookAsync(warm, seeded.WarmUpRoundId));
+            log.WriteLine($"[{provider}] warm-up: {warm.Booked} bookings in another round in {warmWatch.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
+            await DrainOutboxAsync(app);
+            var settled = await JitSettledAsync();
+            log.WriteLine($"[{provider}] JIT settled after {settled.TotalSeconds:F1} s");
             await SetOpensAtAsync(app, seeded.RoundId, DateTime.UtcNow);
 
             var measured = new Measurements();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var runtimeBefore = RuntimeStats.Now();
+            commands.On = true;
             var rushWatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-                async (client, _) => await client.BookAsync(measured));
+                async (client, _) => await client.BookAsync(measured, seeded.RoundId));
             var rushTook = rushWatch.Elapsed;
+            commands.On = false;
+            var runtime = RuntimeStats.Now(ef.HitRate).Since(runtimeBefore);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             log.WriteLine($"[{provider}] rush: {measured.Booked} bookings in {rushTook.TotalSeconds:F1} s, {measured.LostRaces} lost races, {measured.Errors} errors");
 
@@ -67,12 +78,34 @@ public static class ProviderRun
             var rawDuration = TimeSpan.FromSeconds(Math.Clamp(rushTook.TotalSeconds, 5, 60));
             var raw = await RawInserts.RunAsync(provider, app.ConnectionString, options.Concurrency, rawDuration);
             log.WriteLine($"[{provider}] raw inserts: {raw.RowsPerSecond:F0} rows/s");
-            return new ProviderResult(provider, durability, seeded, signedIn, signInTook, rushTook, cpu, measured, doubles, drainTook, left, raw);
+            return new ProviderResult(provider, durability, seeded, signedIn, signInTook, rushTook, cpu, measured, commands.Count, runtime, doubles, drainTook, left, raw);
         }
         finally
         {
             clients.ForEach(c => c.Dispose());
         }
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until the runtime has finished tiering up what the warm-up made hot: on 2 cores the
+    /// background re-JIT would otherwise take a quarter of the CPU from the rush, which a server that has been up
+    /// for a while does not pay.
+    /// </summary>
+    private static async Task<TimeSpan> JitSettledAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var last = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (watch.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(1000);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now - last < 5)
+            {
+                break;
+            }
+            last = now;
+        }
+        return watch.Elapsed;
     }
 
     private static Task<int> SetOpensAtAsync(BenchApp app, Guid roundId, DateTime opensAt) =>

@@ -30,6 +30,7 @@ public static class Report
         Row(s, results, "families / classes / teachers", r => $"{r.Seeded.Families.Count} / {r.Seeded.Classes} / {r.Seeded.Mentors + r.Seeded.SubjectTeachers}");
         Row(s, results, "meetings wanted / slots", r => $"{r.Seeded.Demand} / {r.Seeded.Slots} ({(double)r.Seeded.Slots / r.Seeded.Demand:F2}×)");
         Row(s, results, "seeding (s)", r => F(r.Seeded.Took.TotalSeconds, 1));
+        Row(s, results, "warm-up before the rush (not measured)", r => $"{r.Seeded.WarmUpFamilies} families book 3 meetings each in an earlier round");
         Row(s, results, "sign-ins before the rush (not measured)", r => $"{r.SignedIn} in {r.SignInTook.TotalSeconds:F1} s");
         Row(s, results, "bookings made", r => $"{r.Measured.Booked} ({r.Doubles.ActiveBookings} in the database)");
         Row(s, results, "meetings not found a time for", r => r.Measured.GaveUp.ToString(CultureInfo.InvariantCulture));
@@ -42,7 +43,12 @@ public static class Report
         Row(s, results, "lost races (409, retried)", r => r.Measured.LostRaces.ToString(CultureInfo.InvariantCulture));
         Row(s, results, "**double bookings**", r => $"**{r.Doubles.Total}** (slots {r.Doubles.SlotsBookedTwice}, household overlaps {r.Doubles.HouseholdOverlaps}, "
                                                     + $"same teacher twice {r.Doubles.StudentTeacherTwice})");
-        Row(s, results, "CPU used during the rush (of all cores)", r => $"{r.RushCpuSeconds / r.RushTook.TotalSeconds / Environment.ProcessorCount:P0}");
+        Row(s, results, "database commands per booking (all requests of the rush, incl. outbox)", r => F((double)r.Commands / Math.Max(1, r.Measured.Booked), 1));
+        Row(s, results, "CPU used during the rush (of all cores) / per booking", r =>
+            $"{r.RushCpuSeconds / r.RushTook.TotalSeconds / Environment.ProcessorCount:P0} / {F(r.RushCpuSeconds * 1000 / Math.Max(1, r.Measured.Booked), 1)} ms");
+        Row(s, results, "runtime during the rush: methods jitted, GCs (0/1/2), GC pause, EF query cache hits", r =>
+            $"{r.Runtime.MethodsJitted} ({F(r.Runtime.JitTime.TotalSeconds, 1)} s), {r.Runtime.Gen0}/{r.Runtime.Gen1}/{r.Runtime.Gen2}, "
+            + $"{F(r.Runtime.GcPause.TotalMilliseconds, 0)} ms, {(r.Runtime.QueryCacheHitRate is { } h ? F(h, 1) + " %" : "–")}");
         Row(s, results, "outbox drained after the rush (s)", r => $"{r.OutboxDrainTook.TotalSeconds:F1}{(r.OutboxLeft > 0 ? $" ({r.OutboxLeft} left)" : "")}");
         Row(s, results, "raw single-row transactional inserts/s", r => $"{r.Raw.RowsPerSecond:F0} (p50 {F(r.Raw.P50Ms, 1)} ms, p99 {F(r.Raw.P99Ms, 1)} ms, {r.Raw.Duration.TotalSeconds:F0} s)");
         Row(s, results, "**app ÷ raw**", r => $"**{r.RatioToRaw:P1}**");

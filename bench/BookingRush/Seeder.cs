@@ -13,7 +13,7 @@ namespace Driehoek.BookingRush;
 /// <summary>One family of the rush: who signs in, for which child, and which three teachers they want.</summary>
 public sealed record FamilyPlan(int Number, string Email, Guid StudentId, Guid MentorId, Guid[] SubjectTeacherIds);
 
-public sealed record Seeded(Guid RoundId, IReadOnlyList<FamilyPlan> Families, int Classes, int Mentors, int SubjectTeachers,
+public sealed record Seeded(Guid RoundId, Guid WarmUpRoundId, int WarmUpFamilies, IReadOnlyList<FamilyPlan> Families, int Classes, int Mentors, int SubjectTeachers,
     int Slots, int Demand, TimeSpan Took);
 
 /// <summary>
@@ -31,7 +31,7 @@ public static class Seeder
     public const int LengthMinutes = 10;
     private static readonly string[] Subjects = ["Nederlands", "Engels", "Wiskunde", "Biologie"];
 
-    public static async Task<Seeded> SeedAsync(BenchApp app, int familyCount)
+    public static async Task<Seeded> SeedAsync(BenchApp app, int familyCount, int warmUpFamilies)
     {
         var watch = Stopwatch.StartNew();
         await using var scope = app.Services.CreateAsyncScope();
@@ -85,26 +85,32 @@ public static class Seeder
             families.Add(Family(db, school, year, classes[c], n, passwordHash, normalizer, now, mentors[c].Id, wanted));
         }
 
+        var teachers = mentors.Concat(subjectTeachers).ToList();
+        var (round, slots, demand) = Round(db, school, year, classes, teachers, families, "Voortgangsgesprekken (bench)", today.AddDays(21), now);
+        // The first families also book in an earlier round before the rush, so the server is warm, as one that has been up for a while.
+        var (warmUp, _, _) = Round(db, school, year, classes, teachers, families.Take(warmUpFamilies).ToList(), "Startgesprekken (warm-up)", today.AddDays(14), now);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        return new Seeded(round.Id, warmUp.Id, warmUpFamilies, families, classCount, mentors.Count, subjectTeachers.Count, slots, demand, watch.Elapsed);
+    }
+
+    /// <summary>A round in self-booking mode with mentor and up to two subject teachers, and 1.4 × the slots these families want.</summary>
+    private static (ConversationRound Round, int Slots, int Demand) Round(AppDbContext db, School school, SchoolYear year, List<Group> classes,
+        List<StaffMember> teachers, List<FamilyPlan> families, string name, DateOnly firstDay, DateTime now)
+    {
         var round = new ConversationRound
         {
-            SchoolId = school.Id, SchoolYearId = year.Id, Kind = RoundKind.Progress, Name = "Voortgangsgesprekken (bench)",
-            Form = ConversationForm.TenMinute, LengthMinutes = LengthMinutes, FirstDay = today.AddDays(21), LastDay = today.AddDays(22),
+            SchoolId = school.Id, SchoolYearId = year.Id, Kind = RoundKind.Progress, Name = name,
+            Form = ConversationForm.TenMinute, LengthMinutes = LengthMinutes, FirstDay = firstDay, LastDay = firstDay.AddDays(1),
             Participants = Participants.Parents | Participants.GroupTeacherOrMentor | Participants.SubjectTeachersOnRequest,
             MaxSubjectTeachers = 2, Mode = RoundMode.SelfBooking, Status = RoundStatus.Published, PublishedAt = now,
-            BookingOpensAt = now, BookingClosesAt = now.AddDays(14), ChangeDeadlineHours = 24, CreatedAt = now,
+            BookingOpensAt = now, BookingClosesAt = now.AddDays(13), ChangeDeadlineHours = 24, CreatedAt = now,
         };
         db.Rounds.Add(round);
         db.RoundGroups.AddRange(classes.Select(g => new RoundGroup { SchoolId = school.Id, RoundId = round.Id, GroupId = g.Id }));
-
         var demand = families.SelectMany(f => f.SubjectTeacherIds.Append(f.MentorId)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        var slots = 0;
-        foreach (var teacher in mentors.Concat(subjectTeachers))
-        {
-            slots += AddSlots(db, school, round, teacher, (int)Math.Ceiling(demand.GetValueOrDefault(teacher.Id) * SlotsPerMeeting));
-        }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync();
-        return new Seeded(round.Id, families, classCount, mentors.Count, subjectTeachers.Count, slots, demand.Values.Sum(), watch.Elapsed);
+        var slots = teachers.Sum(t => AddSlots(db, school, round, t, (int)Math.Ceiling(demand.GetValueOrDefault(t.Id) * SlotsPerMeeting)));
+        return (round, slots, demand.Values.Sum());
     }
 
     private static StaffMember Staff(AppDbContext db, School school, Group group, StaffRole role, string? subject, string code)

@@ -60,12 +60,39 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ConcurrencyVersion.Bump(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var gate = SqliteWriteGate();
+        gate?.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersion.Bump(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (SqliteWriteGate() is not { } gate)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Microsoft.Data.Sqlite is synchronous underneath; saving without awaits keeps the lock for the
+            // write itself, not for however long a continuation waits in a busy thread pool.
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
+
+    /// <summary>SQLite writers take turns (see <see cref="SqliteWrites"/>); inside an explicit transaction the caller already holds the write lock.</summary>
+    private SemaphoreSlim? SqliteWriteGate() =>
+        Database.IsSqlite() && Database.CurrentTransaction is null ? SqliteWrites.GateFor(Database.GetDbConnection()) : null;
 }

@@ -44,21 +44,29 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     public async Task<Facts> FactsAsync(Booking booking, CancellationToken ct)
     {
-        var student = await db.Students.AsNoTracking().Where(s => s.Id == booking.StudentId)
-            .Join(db.Schools, s => s.SchoolId, school => school.Id, (s, school) => new { s.FirstName, School = school.Name, school.LimitedGuardianAccess })
+        // Child, school, teacher and place in one round trip: every booking, move and cancellation asks.
+        var about = await (
+                from student in db.Students.AsNoTracking()
+                where student.Id == booking.StudentId
+                join school in db.Schools on student.SchoolId equals school.Id
+                from teacher in db.StaffMembers.Where(m => m.Id == booking.StaffMemberId)
+                from slot in db.Slots.Where(s => s.Id == booking.SlotId).DefaultIfEmpty()
+                select new
+                {
+                    student.FirstName, School = school.Name, school.LimitedGuardianAccess,
+                    Teacher = new { teacher.FirstName, teacher.LastNamePrefix, teacher.LastName },
+                    Room = slot != null ? slot.Room : null, VideoLink = slot != null ? slot.VideoLink : null,
+                })
             .SingleAsync(ct);
-        var teacher = await db.StaffMembers.AsNoTracking().Where(m => m.Id == booking.StaffMemberId)
-            .Select(m => new { m.FirstName, m.LastNamePrefix, m.LastName }).SingleAsync(ct);
-        var slot = booking.SlotId is null ? null : await db.Slots.AsNoTracking().Where(s => s.Id == booking.SlotId)
-            .Select(s => new { s.Room, s.VideoLink }).FirstOrDefaultAsync(ct);
-        var allowLimited = student.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
+        var allowLimited = about.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
         var guardians = await db.Guardianships.AsNoTracking()
             .Where(x => x.StudentId == booking.StudentId && (x.HasParentalAuthority || allowLimited))
             .Join(db.Guardians.Where(g => g.HouseholdId == booking.HouseholdId && g.Email != null), x => x.GuardianId, g => g.Id,
                 (x, g) => new Recipient(g.FirstName, g.Email!, g.PreferredLanguage))
             .ToListAsync(ct);
-        var place = booking.Mode == MeetingMode.Video ? slot?.VideoLink : slot?.Room;
-        return new Facts(student.FirstName, PersonName.Format(teacher.FirstName, teacher.LastNamePrefix, teacher.LastName), place, student.School, guardians);
+        var place = booking.Mode == MeetingMode.Video ? about.VideoLink : about.Room;
+        return new Facts(about.FirstName, PersonName.Format(about.Teacher.FirstName, about.Teacher.LastNamePrefix, about.Teacher.LastName), place,
+            about.School, guardians);
     }
 
     public string Link(Booking booking) => $"{(config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/')}/bookings/{booking.Id}";

@@ -33,32 +33,8 @@ public static class ProviderRun
         var clients = seeded.Families.Select(f => new FamilyClient(f, app.BaseAddress, options.Seed * 1_000_003 + f.Number)).ToList();
         try
         {
-            var signInWatch = Stopwatch.StartNew();
-            var signedIn = 0;
-            await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = options.SignInParallelism }, async (client, _) =>
-            {
-                if (await client.SignInAsync())
-                {
-                    Interlocked.Increment(ref signedIn);
-                }
-            });
-            var signInTook = signInWatch.Elapsed;
-            log.WriteLine($"[{provider}] {signedIn} of {clients.Count} families signed in in {signInTook.TotalSeconds:F1} s");
-            if (signedIn != clients.Count)
-            {
-                throw new InvalidOperationException($"Only {signedIn} of {clients.Count} families could sign in.");
-            }
-
-            // Warm the server like one that has been up for a while: some families book in an earlier round first.
-            var warm = new Measurements();
-            var warmWatch = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(clients.Take(seeded.WarmUpFamilies), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-                async (client, _) => await client.BookAsync(warm, seeded.WarmUpRoundId));
-            log.WriteLine($"[{provider}] warm-up: {warm.Booked} bookings in another round in {warmWatch.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
-            await DrainOutboxAsync(app);
-            var settled = await JitSettledAsync();
-            log.WriteLine($"[{provider}] JIT settled after {settled.TotalSeconds:F1} s");
-            await SetOpensAtAsync(app, seeded.RoundId, DateTime.UtcNow);
+            var (signedIn, signInTook) = await SignInAsync(clients, options, provider, log);
+            await WarmUpAsync(app, clients, seeded, options, provider, log);
 
             var measured = new Measurements();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -84,6 +60,38 @@ public static class ProviderRun
         {
             clients.ForEach(c => c.Dispose());
         }
+    }
+
+    /// <summary>Real sign-ins through the form, a few at a time: production password hashing is slow on purpose.</summary>
+    private static async Task<(int SignedIn, TimeSpan Took)> SignInAsync(List<FamilyClient> clients, Options options, Provider provider, TextWriter log)
+    {
+        var watch = Stopwatch.StartNew();
+        var signedIn = 0;
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = options.SignInParallelism }, async (client, _) =>
+        {
+            if (await client.SignInAsync())
+            {
+                Interlocked.Increment(ref signedIn);
+            }
+        });
+        log.WriteLine($"[{provider}] {signedIn} of {clients.Count} families signed in in {watch.Elapsed.TotalSeconds:F1} s");
+        return signedIn == clients.Count
+            ? (signedIn, watch.Elapsed)
+            : throw new InvalidOperationException($"Only {signedIn} of {clients.Count} families could sign in.");
+    }
+
+    /// <summary>Warms the server like one that has been up for a while: some families book in an earlier round first; then booking opens.</summary>
+    private static async Task WarmUpAsync(BenchApp app, List<FamilyClient> clients, Seeded seeded, Options options, Provider provider, TextWriter log)
+    {
+        var warm = new Measurements();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(clients.Take(seeded.WarmUpFamilies), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+            async (client, _) => await client.BookAsync(warm, seeded.WarmUpRoundId));
+        log.WriteLine($"[{provider}] warm-up: {warm.Booked} bookings in another round in {watch.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
+        await DrainOutboxAsync(app);
+        var settled = await JitSettledAsync();
+        log.WriteLine($"[{provider}] JIT settled after {settled.TotalSeconds:F1} s");
+        await SetOpensAtAsync(app, seeded.RoundId, DateTime.UtcNow);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class Report
         s.AppendLine($"- Date: {started:yyyy-MM-dd HH:mm} UTC")
             .AppendLine($"- Machine: nproc = {Environment.ProcessorCount}, CPU \"{CpuModel()}\", {RuntimeInformation.OSDescription}")
             .AppendLine($"- .NET: {RuntimeInformation.FrameworkDescription}; load average before the run: {loadBefore}")
-            .AppendLine($"- Command: `dotnet run -c Release --project bench/BookingRush -- --provider {string.Join(",", options.Providers).ToLowerInvariant()} "
+            .AppendLine($"- Command: `dotnet run -c Release --project bench/BookingRush -- --provider {(options.Providers.Count > 1 ? "both" : options.Providers[0].ToString().ToLowerInvariant())} "
                         + $"--families {options.Families} --concurrency {options.Concurrency}`")
             .AppendLine($"- Settings: {options.Families} families, {options.Concurrency} concurrent clients, sign-in parallelism {options.SignInParallelism}, "
                         + $"random seed {options.Seed}; app in Production settings (JSON logs at Warning), in-process on Kestrel over loopback; "

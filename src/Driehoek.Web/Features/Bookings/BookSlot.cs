@@ -22,7 +22,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         {
             return BookingAttempt.Of(Result<Guid>.NotFound());
         }
-        var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SlotId && s.RoundId == command.RoundId, ct);
+        var slot = await SlotOfRound.For(db)(db, command.SlotId, command.RoundId, ct);
         if (slot is null)
         {
             return BookingAttempt.Of(Result<Guid>.NotFound());
@@ -50,10 +50,9 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         };
         db.Bookings.Add(booking);
         db.TimeClaims.AddRange(TimeClaims.For(booking, family.Round));
-        await db.WaitingList
-            .Where(w => w.RoundId == family.Round.Id && w.StudentId == family.StudentId && w.HouseholdId == family.HouseholdId
-                        && w.StaffMemberId == slot.StaffMemberId && w.ResolvedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ResolvedAt, now), ct);
+        // Resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).
+        var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId).ListAsync(ct);
+        waiting.ForEach(w => w.ResolvedAt = now);
         await notices.ConfirmedAsync(booking, ct);
         try
         {
@@ -66,6 +65,13 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         }
         return BookingAttempt.Of(booking.Id);
     }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, CancellationToken, Task<Slot?>>> SlotOfRound = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid slotId, Guid roundId, CancellationToken ct) => db.Slots.AsNoTracking().FirstOrDefault(s => s.Id == slotId && s.RoundId == roundId)));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, IAsyncEnumerable<WaitingListEntry>>> WaitingFor = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid roundId, Guid studentId, Guid householdId, Guid staffMemberId) => db.WaitingList
+            .Where(w => w.RoundId == roundId && w.StudentId == studentId && w.HouseholdId == householdId && w.StaffMemberId == staffMemberId && w.ResolvedAt == null)));
 
     /// <summary>Works out which rule the other request won on, and answers like the checks would have.</summary>
     private async Task<BookingAttempt> RaceLostAsync(FamilyContext family, Slot slot, CancellationToken ct)

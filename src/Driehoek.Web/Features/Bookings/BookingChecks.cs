@@ -53,6 +53,23 @@ public static class BookingChecks
         return null;
     }
 
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid?, IAsyncEnumerable<Guid>>> TeachersBooked = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid roundId, Guid householdId, Guid studentId, Guid? movingBookingId) => db.Bookings
+            .Where(b => b.RoundId == roundId && b.HouseholdId == householdId && b.ActiveSlotId != null && b.Id != movingBookingId && b.StudentId == studentId)
+            .Select(b => b.StaffMemberId)));
+
+    private sealed record SlotTaken(bool Taken, bool Clash);
+
+    /// <summary>Whether someone else holds the slot, and whether the household (or the student) is busy then, in one round trip.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, string, string, Guid?, CancellationToken, Task<SlotTaken?>>> SlotState = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid slotId, string householdOwner, string studentOwner, Guid? movingBookingId, CancellationToken ct) => db.Slots
+            .Where(s => s.Id == slotId)
+            .Select(s => new SlotTaken(
+                db.Bookings.Any(b => b.ActiveSlotId == s.Id && b.Id != movingBookingId),
+                db.TimeClaims.Any(c => (c.Owner == householdOwner || c.Owner == studentOwner) && c.BookingId != movingBookingId
+                                       && c.Cell >= s.StartsAt && c.Cell < s.EndsAt)))
+            .FirstOrDefault()));
+
     public static async Task<FieldError?> ForNewBookingAsync(
         AppDbContext db, FamilyContext family, Slot slot, BookingDetails details, DateTime now, CancellationToken ct, Guid? movingBookingId = null)
     {
@@ -75,28 +92,26 @@ public static class BookingChecks
         {
             return invalid;
         }
-        var household = db.Bookings.Where(b => b.RoundId == round.Id && b.HouseholdId == family.HouseholdId
-                                               && b.ActiveSlotId != null && b.Id != movingBookingId);
+        // The teachers this child already has a conversation with in this household, in one round trip.
+        var booked = await TeachersBooked.For(db)(db, round.Id, family.HouseholdId, family.StudentId, movingBookingId).ListAsync(ct);
         if (teacher.Role == StaffRole.SubjectTeacher && movingBookingId is null)
         {
-            var subjectIds = teachers.Where(t => t.Role == StaffRole.SubjectTeacher).Select(t => t.StaffMemberId).ToList();
-            var taken = await household.CountAsync(b => b.StudentId == family.StudentId && subjectIds.Contains(b.StaffMemberId), ct);
-            if (taken >= round.MaxSubjectTeachers)
+            var subjectIds = teachers.Where(t => t.Role == StaffRole.SubjectTeacher).Select(t => t.StaffMemberId).ToHashSet();
+            if (booked.Count(subjectIds.Contains) >= round.MaxSubjectTeachers)
             {
                 return new FieldError("SlotId", "Booking.SubjectCap", round.MaxSubjectTeachers);
             }
         }
-        if (await household.AnyAsync(b => b.StudentId == family.StudentId && b.StaffMemberId == slot.StaffMemberId, ct))
+        if (booked.Contains(slot.StaffMemberId))
         {
             return new FieldError("SlotId", "Booking.AlreadyWithTeacher");
         }
-        if (await db.Bookings.AnyAsync(b => b.ActiveSlotId == slot.Id && b.Id != movingBookingId, ct))
+        var state = await SlotState.For(db)(db, slot.Id, $"h:{family.HouseholdId:N}", $"s:{family.StudentId:N}", movingBookingId, ct);
+        // A slot the teacher removed in the meantime is as gone as one someone else took.
+        if (state is null || state.Taken)
         {
             return new FieldError("SlotId", "Booking.JustTaken");
         }
-        var owners = new[] { $"h:{family.HouseholdId:N}", $"s:{family.StudentId:N}" };
-        var clash = await db.TimeClaims.AnyAsync(c => owners.Contains(c.Owner) && c.BookingId != movingBookingId
-                                                      && c.Cell >= slot.StartsAt && c.Cell < slot.EndsAt, ct);
-        return clash ? new FieldError("SlotId", "Booking.Overlaps") : null;
+        return state.Clash ? new FieldError("SlotId", "Booking.Overlaps") : null;
     }
 }

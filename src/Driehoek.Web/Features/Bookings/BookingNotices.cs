@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -43,18 +44,29 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     public async Task<Facts> FactsAsync(Booking booking, CancellationToken ct)
     {
-        var student = await db.Students.AsNoTracking().Where(s => s.Id == booking.StudentId).Select(s => new { s.FirstName, s.SchoolId }).SingleAsync(ct);
-        var teacher = await db.StaffMembers.AsNoTracking().SingleAsync(m => m.Id == booking.StaffMemberId, ct);
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == student.SchoolId).Select(s => new { s.Name, s.LimitedGuardianAccess }).SingleAsync(ct);
-        var slot = booking.SlotId is null ? null : await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == booking.SlotId, ct);
-        var allowLimited = school.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
+        // Child, school, teacher and place in one round trip: every booking, move and cancellation asks.
+        var about = await (
+                from student in db.Students.AsNoTracking()
+                where student.Id == booking.StudentId
+                join school in db.Schools on student.SchoolId equals school.Id
+                from teacher in db.StaffMembers.Where(m => m.Id == booking.StaffMemberId)
+                from slot in db.Slots.Where(s => s.Id == booking.SlotId).DefaultIfEmpty()
+                select new
+                {
+                    student.FirstName, School = school.Name, school.LimitedGuardianAccess,
+                    Teacher = new { teacher.FirstName, teacher.LastNamePrefix, teacher.LastName },
+                    Room = slot != null ? slot.Room : null, VideoLink = slot != null ? slot.VideoLink : null,
+                })
+            .SingleAsync(ct);
+        var allowLimited = about.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
         var guardians = await db.Guardianships.AsNoTracking()
             .Where(x => x.StudentId == booking.StudentId && (x.HasParentalAuthority || allowLimited))
             .Join(db.Guardians.Where(g => g.HouseholdId == booking.HouseholdId && g.Email != null), x => x.GuardianId, g => g.Id,
                 (x, g) => new Recipient(g.FirstName, g.Email!, g.PreferredLanguage))
             .ToListAsync(ct);
-        var place = booking.Mode == MeetingMode.Video ? slot?.VideoLink : slot?.Room;
-        return new Facts(student.FirstName, teacher.FullName, place, school.Name, guardians);
+        var place = booking.Mode == MeetingMode.Video ? about.VideoLink : about.Room;
+        return new Facts(about.FirstName, PersonName.Format(about.Teacher.FirstName, about.Teacher.LastNamePrefix, about.Teacher.LastName), place,
+            about.School, guardians);
     }
 
     public string Link(Booking booking) => $"{(config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/')}/bookings/{booking.Id}";

@@ -16,14 +16,23 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
         {
             return null;
         }
-        var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.SchoolId == link.SchoolId, ct);
-        if (round is null || round.Status == RoundStatus.Draft || !await MayTakePartAsync(db, link, ct))
+        var found = await RoundWithStudent.For(db)(db, roundId, link.SchoolId, studentId, ct);
+        if (found is not { Round: var round, InRound: true } || round.Status == RoundStatus.Draft || !await MayTakePartAsync(db, link, ct))
         {
             return null;
         }
-        var inRound = await RoundAccess.StudentIds(db, round.Id).AnyAsync(s => s == studentId, ct);
-        return inRound ? new FamilyContext(round, studentId, link.GuardianId, household) : null;
+        return new FamilyContext(round, studentId, link.GuardianId, household);
     }
+
+    private sealed record RoundAndStudent(ConversationRound Round, bool InRound);
+
+    /// <summary>The round (of the child's school) and whether the child is in one of its groups, in one compiled round trip: every booking request asks.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, CancellationToken, Task<RoundAndStudent?>>> RoundWithStudent = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid roundId, Guid schoolId, Guid studentId, CancellationToken ct) => db.Rounds.AsNoTracking()
+            .Where(r => r.Id == roundId && r.SchoolId == schoolId)
+            .Select(r => new RoundAndStudent(r, db.RoundGroups.Where(g => g.RoundId == r.Id)
+                .Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(s => s == studentId)))
+            .FirstOrDefault()));
 
     /// <summary>A guardian without parental authority takes part only where the school allows it.</summary>
     public static async Task<bool> MayTakePartAsync(AppDbContext db, GuardianLink link, CancellationToken ct) =>

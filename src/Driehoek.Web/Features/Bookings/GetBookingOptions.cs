@@ -52,7 +52,9 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
             .Select(w => new { w.StudentId, w.StaffMemberId }).ToListAsync(ct);
         var allTeacherIds = teachers.Values.SelectMany(t => t).Select(t => t.StaffMemberId).Distinct().ToList();
         var slots = await free.ForTeachersAsync(round.Id, allTeacherIds, ct);
-        var videoSlots = await db.Slots.AsNoTracking().Where(s => s.RoundId == round.Id && s.VideoLink != null).Select(s => s.Id).ToListAsync(ct);
+        var videoSlots = (await db.Slots.AsNoTracking()
+            .Where(s => s.RoundId == round.Id && allTeacherIds.Contains(s.StaffMemberId) && s.VideoLink != null)
+            .Select(s => s.Id).ToListAsync(ct)).ToHashSet();
 
         var children = families.OrderBy(f => names[f.StudentId]).Select(f => new ChildOptions(f.StudentId, names[f.StudentId],
             (teachers.GetValueOrDefault(f.StudentId) ?? []).Select(t => new TeacherOptions(t.StaffMemberId, t.Name, t.Role, t.Subject,

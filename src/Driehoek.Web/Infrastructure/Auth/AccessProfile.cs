@@ -46,18 +46,29 @@ public sealed record AccessProfile(
 
     public IEnumerable<Guid> StaffSchoolIds => Staff.Select(s => s.SchoolId).Distinct();
 
+    // Compiled once: every request loads a profile, so LINQ translation is not paid again each time.
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<GuardianLink>>> ChildrenOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.Guardians.AsNoTracking().Where(g => g.UserId == userId)
+            .Join(db.Guardianships, g => g.Id, gs => gs.GuardianId,
+                (g, gs) => new GuardianLink(gs.StudentId, gs.SchoolId, g.Id, g.HouseholdId, gs.HasParentalAuthority))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<Guid>>> OwnStudentsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id)));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<StaffLink>>> StaffOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId,
+                (m, a) => new StaffLink(m.Id, a.SchoolId, a.Role, a.GroupId, a.Level))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<Guid>>> BoardsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => b.BoardId)));
+
     public static async Task<AccessProfile> LoadAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
-        var children = await db.Guardians.AsNoTracking().Where(g => g.UserId == userId)
-            .Join(db.Guardianships, g => g.Id, gs => gs.GuardianId,
-                (g, gs) => new GuardianLink(gs.StudentId, gs.SchoolId, g.Id, g.HouseholdId, gs.HasParentalAuthority))
-            .ToListAsync(ct);
-        var own = await db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
-        var staff = await db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
-            .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId,
-                (m, a) => new StaffLink(m.Id, a.SchoolId, a.Role, a.GroupId, a.Level))
-            .ToListAsync(ct);
-        var boards = await db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => b.BoardId).ToListAsync(ct);
+        var children = await ChildrenOf.For(db)(db, userId).ListAsync(ct);
+        var own = await OwnStudentsOf.For(db)(db, userId).ListAsync(ct);
+        var staff = await StaffOf.For(db)(db, userId).ListAsync(ct);
+        var boards = await BoardsOf.For(db)(db, userId).ListAsync(ct);
 
         // A student with two guardian records (say, after a re-import) keeps the widest access.
         var byStudent = children.GroupBy(c => c.StudentId)

@@ -65,12 +65,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ConcurrencyVersion.Bump(ChangeTracker);
+        if (!TakesSqliteTurn())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var turn = SqliteWrites.Enter(Database.GetDbConnection());
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersion.Bump(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!TakesSqliteTurn())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        using var turn = SqliteWrites.Take(await SqliteWrites.WaitAsync(Database.GetDbConnection(), cancellationToken));
+        // Microsoft.Data.Sqlite is synchronous underneath; saving without awaits keeps the lock for the
+        // write itself, not for however long a continuation waits in a busy thread pool.
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    /// <summary>SQLite writers take turns (see <see cref="SqliteWrites"/>); inside an explicit transaction the caller already holds the write lock.</summary>
+    private bool TakesSqliteTurn() => Database.IsSqlite() && Database.CurrentTransaction is null && !SqliteWrites.HoldingGate;
 }

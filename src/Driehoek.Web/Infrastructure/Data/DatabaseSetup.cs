@@ -41,7 +41,7 @@ public static class DatabaseSetup
         }
         else
         {
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance, SqliteWriteCommands.Instance);
         }
     }
 

@@ -16,22 +16,25 @@ public static class CliApp
 {
     public const string Usage = """
         Usage:
-          driehoek-ptc solve <instance.json> [--time <seconds>] [--seed <n>] [--threads <n>] [--iterations <n>] [--out <file>] [--quiet] [--progress]
+          driehoek-ptc solve <instance.json> [--time <seconds>] [--seed <n>] [--threads <n>] [--iterations <n>]
+                             [--siblings-apart <minutes>] [--out <file>] [--quiet] [--progress]
           driehoek-ptc check <instance.json> <solution.json>
           driehoek-ptc validate <instance.json>
 
-        solve     writes the driehoek-ptc-solution/1 JSON to stdout (or --out) and a summary to stderr
+        solve     writes the driehoek-ptc-solution/1 JSON to stdout (or --out) and a summary to stderr;
+                  Ctrl+C stops the search and still writes the best schedule found so far
         check     lists broken hard rules and prints the metrics; exit code 1 when a rule is broken
         validate  lists every problem in an instance; exit code 2 when there is one
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="cancellationToken">Stops a running <c>solve</c>, which then writes the best schedule found so far.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         try
         {
             return args.FirstOrDefault() switch
             {
-                "solve" => Solve(args[1..], stdout, stderr),
+                "solve" => Solve(args[1..], stdout, stderr, cancellationToken),
                 "check" => Check(args[1..], stdout, stderr),
                 "validate" => Validate(args[1..], stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
@@ -68,7 +71,7 @@ public static class CliApp
         return 2;
     }
 
-    private static int Solve(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Solve(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var (positional, options) = ParseArguments(args);
         if (positional.Count != 1)
@@ -84,7 +87,11 @@ public static class CliApp
             MaxIterations = options.TryGetValue("iterations", out var iterations) ? (long)Number(iterations, "iterations") : null,
             Progress = options.ContainsKey("progress") ? new ConsoleProgress(stderr) : null,
         };
-        var result = Solver.Solve(instance, solverOptions);
+        if (options.TryGetValue("siblings-apart", out var apart))
+        {
+            solverOptions = solverOptions with { SiblingsApartMinutes = (int)Number(apart, "siblings-apart") };
+        }
+        var result = Solver.Solve(instance, solverOptions, cancellationToken);
         var json = SolutionJson.Serialize(result.Solution);
         if (options.TryGetValue("out", out var outFile))
         {

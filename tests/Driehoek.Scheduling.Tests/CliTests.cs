@@ -17,11 +17,13 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args) => Run(CancellationToken.None, args);
+
+    private static (int Code, string Out, string Err) Run(CancellationToken token, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
+        var code = CliApp.Run(args, stdout, stderr, token);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -41,6 +43,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains("parent waiting:", check.Out, StringComparison.Ordinal);
         Assert.Contains("siblings together:", check.Out, StringComparison.Ordinal);
         Assert.Contains("teacher idle:", check.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cli_solve_stopped_with_ctrl_c_still_writes_a_feasible_schedule()
+    {
+        var instance = Write("instance.json", InstanceJson.Serialize(TestInstances.Random(11)));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var solve = Run(cancel.Token, "solve", instance, "--time", "30", "--siblings-apart", "0", "--quiet");
+        var check = Run("check", instance, Write("solution.json", solve.Out));
+
+        Assert.Equal(0, solve.Code);
+        Assert.Equal(0, check.Code);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class ExactOptimumTests
 
             var brute = BruteForce(instance);
 
-            Assert.Equal(brute, (exact.Placed, exact.FamilyCost, exact.Idle));
+            Assert.Equal(brute, (exact.Placed, exact.FamilyCost, exact.SiblingsApart, exact.Idle));
             Assert.True(SolutionChecker.Check(instance, exact.Solution).IsFeasible);
         }
     }
@@ -73,12 +73,12 @@ public class ExactOptimumTests
     }
 
     /// <summary>Every combination of (teacher, start) or unplaced per request, scored by the checker.</summary>
-    private static (long, long, long) BruteForce(Instance instance)
+    private static (long, long, long, long) BruteForce(Instance instance)
     {
         var requests = instance.Families.SelectMany(f => f.Requests).ToList();
         var slots = SlotCalendar.From(instance).SlotCount;
         var options = requests.Select(r => r.Teachers.SelectMany(t => Enumerable.Range(0, slots).Select(s => (Teacher: t, Start: s))).Append((Teacher: "", Start: -1)).ToList()).ToList();
-        var best = (-1L, 0L, 0L);
+        var best = (-1L, 0L, 0L, 0L);
         var choice = new int[requests.Count];
         while (true)
         {
@@ -99,9 +99,9 @@ public class ExactOptimumTests
             var report = SolutionChecker.Check(instance, Solution.Create(instance.Name, assignments, unplaced));
             if (report.IsFeasible)
             {
-                var m = report.Metrics;
-                var score = ((long)m.PlacedPriority, (long)m.TotalWaitingMinutes + 60L * m.ExtraVisits, (long)m.TeacherIdleMinutes);
-                if (score.Item1 > best.Item1 || (score.Item1 == best.Item1 && (score.Item2 < best.Item2 || (score.Item2 == best.Item2 && score.Item3 < best.Item3))))
+                var score = OptimumSet.Objective(report.Metrics);
+                if (score.P > best.Item1 || (score.P == best.Item1 && (score.C < best.Item2
+                    || (score.C == best.Item2 && (score.A < best.Item3 || (score.A == best.Item3 && score.I < best.Item4))))))
                 {
                     best = score;
                 }

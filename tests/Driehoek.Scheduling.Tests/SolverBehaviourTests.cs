@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Driehoek.Scheduling.Bench.Generation;
 using Driehoek.Scheduling.Checking;
 using Driehoek.Scheduling.Json;
@@ -20,15 +21,58 @@ public class SolverBehaviourTests
     }
 
     [Fact]
-    public void Cancelled_solve_still_returns_a_feasible_schedule()
+    public void Cancelled_solve_of_the_largest_school_returns_a_feasible_schedule_within_two_seconds()
     {
-        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-1000"), Variant.Fragmented, 1);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-2000-3ev"), Variant.Fragmented, 1);
+        using var cancel = new CancellationTokenSource();
+        long cancelledAt = 0;
+        // A thread of its own, not a timer: a loaded thread pool would delay the cancel itself, not the solver.
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(300);
+            Volatile.Write(ref cancelledAt, Stopwatch.GetTimestamp());
+            cancel.Cancel();
+        });
+        canceller.Start();
+
+        var result = Solver.Solve(instance, new SolverOptions { TimeBudget = TimeSpan.FromMinutes(1) }, cancel.Token);
+        var returnedAt = Stopwatch.GetTimestamp();
+        canceller.Join();
+
+        var stopping = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt), returnedAt);
+        Assert.True(stopping < TimeSpan.FromSeconds(2), $"took {stopping.TotalMilliseconds:0} ms to stop after the cancel");
+        Assert.True(SolutionChecker.Check(instance, result.Solution).IsFeasible);
+    }
+
+    [Fact]
+    public void Solve_cancelled_before_it_starts_returns_every_request_unplaced_with_the_reason()
+    {
+        var instance = InstanceGenerator.Generate(TierSpec.Find("secondary-1000"), Variant.Tight, 1);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
 
         var result = Solver.Solve(instance, new SolverOptions { TimeBudget = TimeSpan.FromMinutes(1) }, cancel.Token);
 
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(5), $"took {result.Elapsed}");
         Assert.True(SolutionChecker.Check(instance, result.Solution).IsFeasible);
+        Assert.Empty(result.Solution.Assignments);
+        Assert.Equal(instance.Families.Sum(f => f.Requests.Count), result.Solution.Unplaced.Count);
+        Assert.All(result.Solution.Unplaced, u => Assert.Contains("the solve was cancelled before", u.Reason, StringComparison.Ordinal));
+        Assert.False(result.Bounds.Complete);
+        Assert.False(result.PlacementProvenOptimal);
+        Assert.Equal(0, result.Iterations);
+    }
+
+    [Fact]
+    public void Bounds_cut_short_by_cancellation_are_the_trivial_ones()
+    {
+        var p = new Problem(InstanceGenerator.Generate(TierSpec.Find("primary-100"), Variant.Tight, 1));
+
+        var bounds = SchedulingBounds.Compute(p, new CancellationToken(canceled: true));
+
+        Assert.False(bounds.Complete);
+        Assert.Equal(p.Priority.Sum(), bounds.PlacementUpperBound);
+        Assert.Equal(0, bounds.FamilyCostLowerBound);
+        Assert.True(SchedulingBounds.Compute(p).Complete);
     }
 
     [Fact]

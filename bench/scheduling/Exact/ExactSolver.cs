@@ -1,22 +1,25 @@
+using Driehoek.Scheduling.Checking;
 using Driehoek.Scheduling.Model;
 
 namespace Driehoek.Scheduling.Bench.Exact;
 
 /// <summary>The proven optimum of a small instance (or the best found when the node limit ran out).</summary>
-public sealed record ExactResult(Solution Solution, bool Proven, long Nodes, long Placed, long FamilyCost, long Idle);
+public sealed record ExactResult(Solution Solution, bool Proven, long Nodes, long Placed, long FamilyCost, long SiblingsApart, long Idle);
 
 /// <summary>
 /// Branch and bound over small instances (about 6–14 requests): each request in turn is placed at every
-/// feasible (teacher, start) or left out. The objective is lexicographic — placed priority, then family
-/// cost (waiting minutes + <c>extraVisitMinutes</c> per extra visit), then teacher idle minutes — and is
-/// compared tier by tier, never scalarised. A branch is cut when even placing every remaining request
-/// could not beat the best placement, or ties it while families and teachers already complete cost more.
-/// Written independently of the heuristic solver.
+/// feasible (teacher, start) or left out. The objective is the solver's, lexicographic — placed priority,
+/// then family cost (waiting minutes + <c>extraVisitMinutes</c> per extra visit + <c>siblingsApartMinutes</c>
+/// per sibling family that could sit in one block but does not), then sibling families apart, then
+/// teacher idle minutes — and is compared tier by tier, never scalarised. A branch is cut when even placing
+/// every remaining request could not beat the best placement, or ties it while families and teachers
+/// already complete cost more. Written independently of the heuristic solver; "could sit in one block" is
+/// the checker's <see cref="SiblingBlock"/>.
 /// </summary>
 public static class ExactSolver
 {
-    public static ExactResult Solve(Instance instance, long nodeLimit = 50_000_000, int extraVisitMinutes = 60) =>
-        new Search(instance, nodeLimit, extraVisitMinutes).Run();
+    public static ExactResult Solve(Instance instance, long nodeLimit = 50_000_000, int extraVisitMinutes = 60, int siblingsApartMinutes = 0) =>
+        new Search(instance, nodeLimit, extraVisitMinutes, siblingsApartMinutes).Run();
 
     private sealed class Search
     {
@@ -24,6 +27,8 @@ public static class ExactSolver
         private readonly SlotCalendar _cal;
         private readonly long _nodeLimit;
         private readonly int _extraVisit;
+        private readonly int _apartMinutes;
+        private readonly bool[] _siblingBlockPossible;
         private readonly List<(Request Request, int Family)> _requests = [];
         private readonly List<(int Teacher, int Start)>[] _options;
         private readonly int[] _suffixPriority;
@@ -38,16 +43,21 @@ public static class ExactSolver
         private readonly int[] _placedStart;
         private readonly string[] _teacherIds;
         private long _nodes;
-        private (long P, long C, long I) _best = (-1, 0, 0);
+        private (long P, long C, long A, long I) _best = (-1, 0, 0, 0);
         private int[] _bestTeacher = [];
         private int[] _bestStart = [];
 
-        public Search(Instance instance, long nodeLimit, int extraVisit)
+        public Search(Instance instance, long nodeLimit, int extraVisit, int apartMinutes)
         {
             _instance = instance;
             _cal = SlotCalendar.From(instance);
             _nodeLimit = nodeLimit;
             _extraVisit = extraVisit;
+            _apartMinutes = apartMinutes;
+            var teachers = instance.Teachers.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            _siblingBlockPossible = instance.Families
+                .Select(f => f.Requests.Select(r => r.Student).Distinct(StringComparer.Ordinal).Count() >= 2 && SiblingBlock.IsPossible(_cal, f, teachers))
+                .ToArray();
             _teacherIds = instance.Teachers.Select(t => t.Id).ToArray();
             var teacherIndex = _teacherIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
             _teacherAvailable = instance.Teachers.Select(t => Mask(t.Available)).ToArray();
@@ -98,7 +108,7 @@ public static class ExactSolver
 
         public ExactResult Run()
         {
-            Dfs(0, 0, 0, 0);
+            Dfs(0, 0, 0, 0, 0);
             var assignments = new List<Assignment>();
             var unplaced = new List<Unplaced>();
             for (var i = 0; i < _requests.Count; i++)
@@ -114,23 +124,24 @@ public static class ExactSolver
                 }
             }
             var solution = Solution.Create(_instance.Name, assignments, unplaced);
-            return new ExactResult(solution, _nodes <= _nodeLimit, _nodes, _best.P, _best.C, _best.I);
+            return new ExactResult(solution, _nodes <= _nodeLimit, _nodes, _best.P, _best.C, _best.A, _best.I);
         }
 
-        private void Dfs(int i, long placed, long familyCost, long idle)
+        private void Dfs(int i, long placed, long familyCost, long apart, long idle)
         {
             if (++_nodes > _nodeLimit)
             {
                 return;
             }
             var upper = placed + _suffixPriority[i];
-            if (upper < _best.P || (upper == _best.P && (familyCost > _best.C || (familyCost == _best.C && idle >= _best.I))))
+            if (upper < _best.P || (upper == _best.P && (familyCost > _best.C
+                || (familyCost == _best.C && (apart > _best.A || (apart == _best.A && idle >= _best.I))))))
             {
                 return;
             }
             if (i == _requests.Count)
             {
-                _best = (placed, familyCost, idle);
+                _best = (placed, familyCost, apart, idle);
                 _bestTeacher = (int[])_placedTeacher.Clone();
                 _bestStart = (int[])_placedStart.Clone();
                 return;
@@ -143,18 +154,20 @@ public static class ExactSolver
                     continue;
                 }
                 Set(i, t, family, s, request.Length, i);
-                Decide(i, placed + request.Priority, familyCost, idle, family);
+                Decide(i, placed + request.Priority, familyCost, apart, idle, family);
                 Set(i, t, family, s, request.Length, -1);
             }
-            Decide(i, placed, familyCost, idle, family);
+            Decide(i, placed, familyCost, apart, idle, family);
         }
 
         /// <summary>Closes the family and the teachers this request completes, then goes one level deeper.</summary>
-        private void Decide(int i, long placed, long familyCost, long idle, int family)
+        private void Decide(int i, long placed, long familyCost, long apart, long idle, int family)
         {
             if (_lastOfFamily[i])
             {
-                familyCost += FamilyCost(family);
+                var (cost, isApart) = FamilyCost(family);
+                familyCost += cost;
+                apart += isApart ? 1 : 0;
             }
             var request = _requests[i].Request;
             foreach (var id in request.Teachers)
@@ -165,7 +178,7 @@ public static class ExactSolver
                     idle += Idle(_teacherBusy[t]);
                 }
             }
-            Dfs(i + 1, placed, familyCost, idle);
+            Dfs(i + 1, placed, familyCost, apart, idle);
             foreach (var id in request.Teachers)
             {
                 _teacherOpen[_teacherIndex[id]]++;
@@ -240,10 +253,14 @@ public static class ExactSolver
             _placedStart[i] = start;
         }
 
-        private long FamilyCost(int family)
+        /// <summary>The family's cost, and whether it is a sibling family that could sit in one block but does not.</summary>
+        private (long Cost, bool Apart) FamilyCost(int family)
         {
-            var (waiting, days) = Spans(_familyBusy[family]);
-            return waiting + Math.Max(0, days - 1) * _extraVisit;
+            var busy = _familyBusy[family];
+            var (waiting, days) = Spans(busy);
+            var students = busy.Where(i => i >= 0).Select(i => _requests[i].Request.Student).Distinct(StringComparer.Ordinal).Count();
+            var apart = _siblingBlockPossible[family] && !(students >= 2 && days == 1 && waiting == 0);
+            return (waiting + Math.Max(0, days - 1) * _extraVisit + (apart ? _apartMinutes : 0), apart);
         }
 
         private long Idle(int[] busy) => Spans(busy).Waiting;

@@ -56,7 +56,7 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
         Add(tier, instance, Algorithm.SelfBooking, self, selfMs, selfMs, 0, bounds);
         var m = result.Metrics;
         log.WriteLine(FormattableString.Invariant(
-            $"{instance.Name,-40} req {requests,5}  placed {m.PlacedPriority}/{bounds.PlacementUpperBound} ub  wait {m.TotalWaitingMinutes,5} (lb {bounds.WaitingLowerBound}) greedy {Measurements[^2].Metrics.TotalWaitingMinutes,6} self {Measurements[^1].Metrics.TotalWaitingMinutes,6}  idle {m.TeacherIdleMinutes,6}  first {result.TimeToFirstFeasible.TotalMilliseconds,5:0} ms  total {result.Elapsed.TotalSeconds,5:0.00} s  it {result.Iterations}"));
+            $"{instance.Name,-40} req {requests,5}  placed {m.PlacedPriority}/{bounds.PlacementUpperBound} ub  wait {m.TotalWaitingMinutes,5} (lb {bounds.WaitingLowerBound}) greedy {Measurements[^2].Metrics.TotalWaitingMinutes,6} self {Measurements[^1].Metrics.TotalWaitingMinutes,6}  siblings {m.SiblingFamiliesTogether}/{m.SiblingFamiliesPossible}  idle {m.TeacherIdleMinutes,6}  first {result.TimeToFirstFeasible.TotalMilliseconds,5:0} ms  total {result.Elapsed.TotalSeconds,5:0.00} s  it {result.Iterations}"));
     }
 
     private void Add(TierSpec tier, Instance instance, Algorithm algorithm, Solution solution, double firstMs, double totalMs, double peakMb, SchedulingBounds bounds)
@@ -66,7 +66,8 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
         {
             log.WriteLine($"  !! {algorithm} broke a hard rule on {instance.Name}: {report.Violations[0]}");
         }
-        Measurements.Add(new Measurement(tier.Name, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound));
+        Measurements.Add(new Measurement(tier.Name, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound,
+            SiblingMisses.Count(instance, solution)));
     }
 
     /// <summary>Compiles the hot paths once, so the first measured instance is not charged for the JIT.</summary>

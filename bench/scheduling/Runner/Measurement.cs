@@ -20,7 +20,8 @@ public sealed record Measurement(
     double TotalMs,
     double PeakManagedMb,
     int PlacementUpperBound,
-    long WaitingLowerBound)
+    long WaitingLowerBound,
+    SiblingMisses SiblingMisses)
 {
     public double PlacementShare => Metrics.TotalPriority == 0 ? 1 : (double)Metrics.PlacedPriority / Metrics.TotalPriority;
 }

@@ -74,6 +74,12 @@ internal sealed class AlnsWorker
     private const double Reaction = 0.2;
     private static readonly double[] Rewards = [33, 9, 13];
 
+    /// <summary>
+    /// In the annealing only (never in what counts as better): a sibling family brought together may cost the
+    /// current schedule up to half an extra visit, which opens paths to a schedule that has both.
+    /// </summary>
+    private const double ApartMinutes = 30;
+
     private readonly Problem _p;
     private readonly Random _rng;
     private readonly Schedule _current;
@@ -90,8 +96,11 @@ internal sealed class AlnsWorker
     private readonly int[] _repairUses = new int[Repairers.Count];
     private readonly List<int> _removed = [];
 
-    public AlnsWorker(Problem p, Schedule start, SharedBest shared, double[] difficulty, int seed)
+    private readonly CancellationToken _token;
+
+    public AlnsWorker(Problem p, Schedule start, SharedBest shared, double[] difficulty, int seed, CancellationToken token = default)
     {
+        _token = token;
         _p = p;
         _rng = new Random(seed);
         _current = start.Clone();
@@ -99,13 +108,14 @@ internal sealed class AlnsWorker
         _shared = shared;
         var planner = new FamilyPlanner(p);
         _destroyers = new Destroyers(p, _rng);
-        _repairers = new Repairers(p, planner, _rng, difficulty);
+        _repairers = new Repairers(p, planner, _rng, difficulty, token);
         _ejector = new Ejector(p, _rng);
     }
 
     public long Iterations { get; private set; }
 
-    public void Run(RunLimits limits, Action<AlnsWorker>? onSegment)
+    /// <param name="onIteration">Called after every iteration with the iteration count (progress and early stop).</param>
+    public void Run(RunLimits limits, Action<long>? onIteration)
     {
         if (_p.FamilyCount == 0)
         {
@@ -124,8 +134,8 @@ internal sealed class AlnsWorker
             {
                 UpdateWeights();
                 seenVersion = Synchronise(seenVersion);
-                onSegment?.Invoke(this);
             }
+            onIteration?.Invoke(Iterations);
         }
         _shared.Offer(_best);
     }
@@ -144,10 +154,21 @@ internal sealed class AlnsWorker
         {
             _current.RemoveFamily(f);
         }
-        _repairers.Repair(_current, _removed, (RepairMove)repair);
+        var anchor = _destroyers.Anchor;
+        _repairers.Repair(_current, _removed, (RepairMove)repair, anchor);
+        if (anchor >= 0)
+        {
+            _removed.Add(anchor);
+        }
         if (_current.PlacedPriority < before.Placed || HasUnplaced())
         {
-            _ejector.PlaceAll(_current, _removed.SelectMany(f => _p.FamilyRequests[f]).Where(r => !_current.IsPlaced(r)).ToList(), depth: 1);
+            _ejector.PlaceAll(_current, _removed.SelectMany(f => _p.FamilyRequests[f]).Where(r => !_current.IsPlaced(r)).ToList(), depth: 1, _token);
+        }
+        if (_token.IsCancellationRequested)
+        {
+            // A repair cut short leaves families out; the run ends with the best schedule, not this one.
+            _current.Rollback();
+            return;
         }
         var after = _current.Score;
         var reward = -1;
@@ -194,7 +215,7 @@ internal sealed class AlnsWorker
         {
             return true;
         }
-        var delta = after.FamilyCost - before.FamilyCost + (after.Idle - before.Idle) / 20.0;
+        var delta = after.FamilyCost - before.FamilyCost + ApartMinutes * (after.SiblingsApart - before.SiblingsApart) + (after.Idle - before.Idle) / 20.0;
         return delta <= 0 || _rng.NextDouble() < Math.Exp(-delta / temperature);
     }
 

@@ -19,11 +19,18 @@ public sealed record SchedulingBounds(
     long WaitingLowerBound,
     int FamiliesWithPositiveBound)
 {
+    /// <summary>
+    /// False when the solve was cancelled before the bounds were worked out: the values are then the trivial
+    /// bounds (all requested priority placed, no cost), still true but proving nothing.
+    /// </summary>
+    public bool Complete { get; init; } = true;
+
     public static SchedulingBounds Compute(Instance instance) => Compute(new Problem(instance));
 
-    internal static SchedulingBounds Compute(Problem p)
+    /// <summary>On cancellation returns the trivial bounds (<see cref="Complete"/> false) instead of finishing.</summary>
+    internal static SchedulingBounds Compute(Problem p, CancellationToken token = default)
     {
-        var capacity = CapacityBound(p);
+        var capacity = CapacityBound(p, token);
         var relaxed = new Schedule(p) { IgnoreMaxConsecutive = true };
         var planner = new FamilyPlanner(p);
         var plan = new FamilyPlan(p.FamilyRequests.Length == 0 ? 1 : p.FamilyRequests.Max(r => r.Length));
@@ -31,6 +38,10 @@ public sealed record SchedulingBounds(
         long cost = 0, waiting = 0;
         for (var f = 0; f < p.FamilyCount; f++)
         {
+            if (token.IsCancellationRequested)
+            {
+                return Trivial(p);
+            }
             planner.Insert(relaxed, f, plan);
             alone += p.FamilyRequests[f].Where(relaxed.IsPlaced).Sum(r => p.Priority[r]);
             cost += relaxed.FamilyCost[f];
@@ -41,7 +52,14 @@ public sealed record SchedulingBounds(
         return new SchedulingBounds(Math.Min(capacity, alone), capacity, alone, cost, waiting, positive);
     }
 
-    private static int CapacityBound(Problem p)
+    private static SchedulingBounds Trivial(Problem p)
+    {
+        var all = p.Priority.Sum();
+        return new SchedulingBounds(all, all, all, 0, 0, 0) { Complete = false };
+    }
+
+    /// <summary>The capacity bound; when cancelled, the trivial bound (every request placed).</summary>
+    private static int CapacityBound(Problem p, CancellationToken token)
     {
         var units = new List<(int Request, double Worth)>();
         for (var r = 0; r < p.RequestCount; r++)
@@ -75,6 +93,10 @@ public sealed record SchedulingBounds(
         double value = 0;
         for (var u = 0; u < units.Count; u++)
         {
+            if (token.IsCancellationRequested)
+            {
+                return p.Priority.Sum();
+            }
             if (flow.Augment(u, units[u].Request))
             {
                 value += units[u].Worth;

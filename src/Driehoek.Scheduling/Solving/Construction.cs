@@ -33,15 +33,28 @@ internal static class Construction
         return result;
     }
 
-    public static Schedule Build(Problem p, FamilyPlanner planner, double[] difficulty)
+    /// <summary>
+    /// Places every family in order of difficulty. On cancellation it stops between two families and returns
+    /// the families it did not reach (null when it reached them all): a partial schedule is still feasible.
+    /// </summary>
+    public static (Schedule Schedule, bool[]? NotReached) Build(Problem p, FamilyPlanner planner, double[] difficulty, CancellationToken token = default)
     {
         var s = new Schedule(p);
         var order = Enumerable.Range(0, p.FamilyCount).OrderByDescending(f => difficulty[f]).ThenBy(f => f).ToArray();
         var plan = new FamilyPlan(Math.Max(1, p.FamilyRequests.Length == 0 ? 1 : p.FamilyRequests.Max(r => r.Length)));
-        foreach (var f in order)
+        for (var i = 0; i < order.Length; i++)
         {
-            planner.Insert(s, f, plan);
+            if (token.IsCancellationRequested)
+            {
+                var notReached = new bool[p.FamilyCount];
+                foreach (var f in order.AsSpan(i))
+                {
+                    notReached[f] = true;
+                }
+                return (s, notReached);
+            }
+            planner.Insert(s, order[i], plan);
         }
-        return s;
+        return (s, null);
     }
 }

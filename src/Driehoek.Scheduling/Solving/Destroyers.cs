@@ -10,22 +10,29 @@ internal enum DestroyMove
     TimeStrip,
     UnplacedRelated,
     IdleTeacher,
+    SiblingRoom,
 }
 
 internal sealed class Destroyers(Problem p, Random rng)
 {
-    public const int Count = 7;
+    public const int Count = 8;
 
     private readonly List<int> _selected = [];
     private readonly int[] _mark = new int[p.FamilyCount];
     private readonly List<int> _pool = [];
+    private readonly List<int> _blockers = [];
+    private readonly BlockFinder _blocks = new(p);
     private int _stamp;
+
+    /// <summary>The family the last selection made room for (−1 when none): repair puts it back first.</summary>
+    public int Anchor { get; private set; } = -1;
 
     /// <summary>Selects up to <paramref name="k"/> families for <paramref name="move"/>; the schedule is not changed.</summary>
     public List<int> Select(Schedule s, DestroyMove move, int k)
     {
         _selected.Clear();
         _stamp++;
+        Anchor = -1;
         switch (move)
         {
             case DestroyMove.RandomFamilies:
@@ -48,6 +55,9 @@ internal sealed class Destroyers(Problem p, Random rng)
                 break;
             case DestroyMove.IdleTeacher:
                 IdleTeacher(s, k);
+                break;
+            case DestroyMove.SiblingRoom:
+                SiblingRoom(s, k);
                 break;
         }
         if (_selected.Count < 2)
@@ -159,14 +169,7 @@ internal sealed class Destroyers(Problem p, Random rng)
 
     private void SiblingSets(Schedule s, int k)
     {
-        var broken = new List<int>();
-        for (var f = 0; f < p.FamilyCount; f++)
-        {
-            if (p.FamilyStudents[f] >= 2 && (s.FamilyCost[f] > 0 || p.FamilyRequests[f].Any(r => !s.IsPlaced(r))))
-            {
-                broken.Add(f);
-            }
-        }
+        var broken = ApartFamilies(s);
         if (broken.Count == 0)
         {
             WorstWaiting(s, k);
@@ -176,6 +179,55 @@ internal sealed class Destroyers(Problem p, Random rng)
         for (var i = 0; i < seeds && _selected.Count < k; i++)
         {
             SharedTeacher(s, broken[rng.Next(broken.Count)], Math.Min(k, _selected.Count + 1 + k / seeds));
+        }
+    }
+
+    /// <summary>Sibling families not in one block, and other families with several students that wait or lost a request.</summary>
+    private List<int> ApartFamilies(Schedule s)
+    {
+        var broken = new List<int>();
+        for (var f = 0; f < p.FamilyCount; f++)
+        {
+            if (s.FamilyApart[f] || (p.FamilyStudents[f] >= 2 && (s.FamilyCost[f] > 0 || p.FamilyRequests[f].Any(r => !s.IsPlaced(r)))))
+            {
+                broken.Add(f);
+            }
+        }
+        return broken;
+    }
+
+    /// <summary>
+    /// Makes room for a sibling family that is apart (and not <see cref="BlockFinder.Hopeless"/>): the family,
+    /// and every family holding one of its teachers where its block would meet fewest other meetings
+    /// (<see cref="BlockFinder"/>). The family is the anchor, so repair puts it back first, into that room.
+    /// </summary>
+    private void SiblingRoom(Schedule s, int k)
+    {
+        _pool.Clear();
+        for (var f = 0; f < p.FamilyCount; f++)
+        {
+            if (s.FamilyApart[f] && !_blocks.Hopeless(s, f))
+            {
+                _pool.Add(f);
+            }
+        }
+        if (_pool.Count == 0)
+        {
+            SiblingSets(s, k);
+            return;
+        }
+        var family = _pool[rng.Next(_pool.Count)];
+        _blockers.Clear();
+        if (!_blocks.FindBlockers(s, family, rng, _blockers))
+        {
+            SharedTeacher(s, family, k);
+            return;
+        }
+        Add(family);
+        Anchor = family;
+        foreach (var r in _blockers)
+        {
+            Add(p.RequestFamily[r]);
         }
     }
 

@@ -9,12 +9,16 @@ internal sealed class Ejector(Problem p, Random rng)
 {
     private readonly List<(int Request, int Teacher, int Start)> _undo = [];
 
-    /// <summary>Tries to place every unplaced request in <paramref name="requests"/>; returns how many got placed.</summary>
-    public int PlaceAll(Schedule s, IEnumerable<int> requests, int depth)
+    /// <summary>Tries to place every unplaced request in <paramref name="requests"/>, until cancelled; returns how many got placed.</summary>
+    public int PlaceAll(Schedule s, IEnumerable<int> requests, int depth, CancellationToken token = default)
     {
         var placed = 0;
         foreach (var r in requests)
         {
+            if (token.IsCancellationRequested)
+            {
+                break;
+            }
             if (!s.IsPlaced(r) && TryPlace(s, r, depth))
             {
                 placed++;

@@ -3,7 +3,11 @@ namespace Driehoek.Scheduling.Solving;
 /// <summary>Combining days and turning the chosen subsets back into meetings.</summary>
 internal sealed partial class FamilyPlanner
 {
-    /// <summary>Best subset to place over all days: most priority, then least waiting + extra-visit minutes.</summary>
+    /// <summary>
+    /// Best subset to place over all days: most priority, then least family cost (waiting + extra-visit minutes,
+    /// + siblings-apart minutes unless the subset is one block for two students), then one that still has
+    /// meetings for two students.
+    /// </summary>
     private (int Mask, int Cost) Partition(int n)
     {
         var full = (1 << n) - 1;
@@ -48,15 +52,19 @@ internal sealed partial class FamilyPlanner
             {
                 continue;
             }
-            if (_priority[mask] > bestPriority || (_priority[mask] == bestPriority && last[mask] < bestTotal))
+            var total = TogetherDay(mask) >= 0 ? 0 : last[mask] + _apartMinutes;
+            if (_priority[mask] > bestPriority || (_priority[mask] == bestPriority && (total < bestTotal
+                || (total == bestTotal && StudentCount(mask) >= 2 && StudentCount(bestMask) < 2))))
             {
                 bestMask = mask;
                 bestPriority = _priority[mask];
-                bestTotal = last[mask];
+                bestTotal = total;
             }
         }
         return (bestMask, bestTotal);
     }
+
+    private int StudentCount(int mask) => System.Numerics.BitOperations.PopCount((uint)_students[mask]);
 
     /// <summary>Among the first starts on day <paramref name="d"/> that reach the least waiting for <paramref name="part"/>, adds the one adding least teacher idle time.</summary>
     private void Reconstruct(Schedule s, int d, int part, int n, FamilyPlan plan)

@@ -29,6 +29,8 @@ internal sealed partial class FamilyPlanner
     private readonly int[] _priority;
     private readonly int[] _requests = new int[MaxRequests];
     private readonly int[] _length = new int[MaxRequests];
+    private readonly int[] _students;
+    private int _apartMinutes;
 
     public FamilyPlanner(Problem problem)
     {
@@ -55,6 +57,7 @@ internal sealed partial class FamilyPlanner
             _choice[d] = new int[masks];
         }
         _lengthMinutes = new int[masks];
+        _students = new int[masks];
         _priority = new int[masks];
     }
 
@@ -67,23 +70,32 @@ internal sealed partial class FamilyPlanner
         {
             return;
         }
+        _apartMinutes = _p.SiblingBlockPossible[family] ? _p.SiblingsApartMinutes : 0;
         var full = (1 << n) - 1;
         ComputeFits(s, family, n);
         PrepareMasks(n);
         var (c1, count1, c2) = SingleDayCosts(n);
         plan.Options = count1;
-        plan.Regret = count1 >= 2 ? 0 : c2 == Infinity ? 4 * _p.ExtraVisitMinutes + (c1 == Infinity ? 1000 : 0) : c2 - c1;
+        plan.Regret = count1 >= 2 ? 0
+            : c2 == Infinity ? 4 * _p.ExtraVisitMinutes + _apartMinutes + (c1 == Infinity ? 1000 : 0)
+            : WithApart(full, c2) - WithApart(full, c1);
         if (c1 != Infinity && (c1 <= _p.ExtraVisitMinutes || _p.DayCount == 1))
         {
             var day = Array.FindIndex(_costDay, 0, _p.DayCount, c => c[full] == c1);
             plan.Priority = _priority[full];
-            plan.Cost = c1;
+            plan.Cost = WithApart(full, c1);
             Reconstruct(s, day, full, n, plan);
             return;
         }
         var (mask, cost) = Partition(n);
         plan.Priority = _priority[mask];
         plan.Cost = cost;
+        var together = TogetherDay(mask);
+        if (together >= 0)
+        {
+            Reconstruct(s, together, mask, n, plan);
+            return;
+        }
         for (var d = _p.DayCount - 1; d >= 0 && mask != 0; d--)
         {
             var part = d == 0 ? mask : _choice[d][mask];
@@ -93,6 +105,27 @@ internal sealed partial class FamilyPlanner
             }
             mask ^= part;
         }
+    }
+
+    /// <summary>Cost of placing <paramref name="mask"/> on one day with <paramref name="waiting"/>, plus the siblings-apart minutes unless that is one block for two students.</summary>
+    private int WithApart(int mask, int waiting) =>
+        waiting + (_apartMinutes > 0 && !(waiting == 0 && StudentCount(mask) >= 2) ? _apartMinutes : 0);
+
+    /// <summary>A day on which <paramref name="mask"/> forms one block without waiting, for two or more students; −1 when none.</summary>
+    private int TogetherDay(int mask)
+    {
+        if (mask == 0 || StudentCount(mask) < 2)
+        {
+            return -1;
+        }
+        for (var d = 0; d < _p.DayCount; d++)
+        {
+            if (_costDay[d][mask] == 0)
+            {
+                return d;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Plans and places the family; requests beyond <see cref="MaxRequests"/> or invalidated by the family's own meetings go one by one.</summary>
@@ -137,7 +170,7 @@ internal sealed partial class FamilyPlanner
                 {
                     continue;
                 }
-                var cost = (long)s.FamilyCostWith(family, start, length) * 1_000_000 + s.IdleDelta(t, start, length);
+                var cost = (long)s.FamilyCostWith(request, start) * 1_000_000 + s.IdleDelta(t, start, length);
                 if (cost < bestCost)
                 {
                     bestCost = cost;
@@ -223,6 +256,7 @@ internal sealed partial class FamilyPlanner
             var low = System.Numerics.BitOperations.TrailingZeroCount(mask);
             _lengthMinutes[mask] = _lengthMinutes[mask & (mask - 1)] + _length[low] * _p.SlotMinutes;
             _priority[mask] = _priority[mask & (mask - 1)] + _p.Priority[_requests[low]];
+            _students[mask] = _students[mask & (mask - 1)] | 1 << Math.Min(31, _p.RequestStudent[_requests[low]]);
         }
     }
 

@@ -1,3 +1,4 @@
+using Driehoek.Scheduling.Checking;
 using Driehoek.Scheduling.Model;
 
 namespace Driehoek.Scheduling.Solving;
@@ -10,11 +11,18 @@ internal sealed class Problem
     /// <summary>The extra-visit weight in the family-cost tier: one extra evening counts as this many waiting minutes.</summary>
     public const int DefaultExtraVisitMinutes = 60;
 
-    public Problem(Instance instance, int extraVisitMinutes = DefaultExtraVisitMinutes)
+    /// <summary>
+    /// By default a sibling family apart costs nothing in the family-cost tier: siblings come after waiting and
+    /// extra visits, as in the format, so no family waits or comes twice more to keep siblings together.
+    /// </summary>
+    public const int DefaultSiblingsApartMinutes = 0;
+
+    public Problem(Instance instance, int extraVisitMinutes = DefaultExtraVisitMinutes, int siblingsApartMinutes = DefaultSiblingsApartMinutes)
     {
         Instance = instance;
         Calendar = SlotCalendar.From(instance);
         ExtraVisitMinutes = extraVisitMinutes;
+        SiblingsApartMinutes = siblingsApartMinutes;
         SlotCount = Calendar.SlotCount;
         SlotMinutes = Calendar.SlotMinutes;
         DayCount = Calendar.Days.Count;
@@ -59,7 +67,9 @@ internal sealed class Problem
             FamilyRequests[f] = Enumerable.Range(next, instance.Families[f].Requests.Count).ToArray();
             next += instance.Families[f].Requests.Count;
         }
-        FamilyStudents = instance.Families.Select(f => f.Requests.Select(r => r.Student).Distinct(StringComparer.Ordinal).Count()).ToArray();
+        (RequestStudent, FamilyStudents) = Students();
+        var teachersById = instance.Teachers.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        SiblingBlockPossible = instance.Families.Select((f, i) => FamilyStudents[i] >= 2 && SiblingBlock.IsPossible(Calendar, f, teachersById)).ToArray();
         var byTeacher = Enumerable.Range(0, TeacherIds.Length).Select(_ => new List<int>()).ToArray();
         for (var r = 0; r < RequestCount; r++)
         {
@@ -75,6 +85,9 @@ internal sealed class Problem
     public Instance Instance { get; }
     public SlotCalendar Calendar { get; }
     public int ExtraVisitMinutes { get; }
+
+    /// <summary>What a family of <see cref="SiblingBlockPossible"/> that is not in one block adds to the family-cost tier.</summary>
+    public int SiblingsApartMinutes { get; }
     public int SlotCount { get; }
     public int SlotMinutes { get; }
     public int DayCount { get; }
@@ -96,6 +109,15 @@ internal sealed class Problem
     public bool[][] FamilyAvailable { get; }
     public int[][] FamilyRequests { get; }
     public int[] FamilyStudents { get; }
+
+    /// <summary>Index of the request's student among its family's students (0, 1, …).</summary>
+    public int[] RequestStudent { get; }
+
+    /// <summary>
+    /// Families with two or more students that could meet all their teachers in one unbroken block on one
+    /// day if they were alone: the families the "siblings together" quality counts (as the checker does).
+    /// </summary>
+    public bool[] SiblingBlockPossible { get; }
 
     /// <summary>Families that share at least one teacher with the family: who competes for the same slots.</summary>
     public int[][] FamilyNeighbours { get; }
@@ -133,6 +155,29 @@ internal sealed class Problem
             }
         }
         return true;
+    }
+
+    private (int[] RequestStudent, int[] FamilyStudents) Students()
+    {
+        var requestStudent = new int[RequestCount];
+        var familyStudents = new int[FamilyCount];
+        var names = new List<string>();
+        for (var f = 0; f < FamilyCount; f++)
+        {
+            names.Clear();
+            foreach (var r in FamilyRequests[f])
+            {
+                var index = names.IndexOf(Requests[r].Student);
+                if (index < 0)
+                {
+                    index = names.Count;
+                    names.Add(Requests[r].Student);
+                }
+                requestStudent[r] = index;
+            }
+            familyStudents[f] = names.Count;
+        }
+        return (requestStudent, familyStudents);
     }
 
     private int[][] BuildNeighbours()

@@ -19,10 +19,13 @@ internal sealed class Repairers
     private readonly List<FamilyPlan> _plans = [];
     private readonly int[] _touched;
     private readonly int[] _totalPriority;
+    private readonly CancellationToken _token;
     private int _stamp;
 
-    public Repairers(Problem p, FamilyPlanner planner, Random rng, double[] difficulty)
+    /// <param name="token">Checked between two families: a cancelled repair stops half-way, and the caller rolls it back.</param>
+    public Repairers(Problem p, FamilyPlanner planner, Random rng, double[] difficulty, CancellationToken token = default)
     {
+        _token = token;
         _p = p;
         _planner = planner;
         _rng = rng;
@@ -31,8 +34,13 @@ internal sealed class Repairers
         _totalPriority = p.FamilyRequests.Select(rs => rs.Sum(r => p.Priority[r])).ToArray();
     }
 
-    public void Repair(Schedule s, List<int> families, RepairMove move)
+    /// <summary>Puts <paramref name="families"/> back; <paramref name="anchor"/> (when one of them) first, into the room made for it.</summary>
+    public void Repair(Schedule s, List<int> families, RepairMove move, int anchor = -1)
     {
+        if (anchor >= 0 && families.Remove(anchor))
+        {
+            _planner.Insert(s, anchor, PlanSlot(0));
+        }
         switch (move)
         {
             case RepairMove.GreedyRandomOrder:
@@ -55,6 +63,10 @@ internal sealed class Repairers
         var plan = PlanSlot(0);
         foreach (var f in families)
         {
+            if (_token.IsCancellationRequested)
+            {
+                return;
+            }
             _planner.Insert(s, f, plan);
         }
     }
@@ -67,13 +79,13 @@ internal sealed class Repairers
     private void RegretInsert(Schedule s, List<int> families)
     {
         var remaining = new List<FamilyPlan>(families.Count);
-        for (var i = 0; i < families.Count; i++)
+        for (var i = 0; i < families.Count && !_token.IsCancellationRequested; i++)
         {
             var plan = PlanSlot(i);
             _planner.Plan(s, families[i], plan);
             remaining.Add(plan);
         }
-        while (remaining.Count > 0)
+        while (remaining.Count > 0 && !_token.IsCancellationRequested)
         {
             var pick = 0;
             for (var i = 1; i < remaining.Count; i++)

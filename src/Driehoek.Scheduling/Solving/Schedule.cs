@@ -31,12 +31,22 @@ internal sealed class Schedule
         FamilyCost = new int[problem.FamilyCount];
         FamilyWaiting = new int[problem.FamilyCount];
         FamilyDays = new int[problem.FamilyCount];
+        FamilyApart = new bool[problem.FamilyCount];
         TeacherDayIdle = new int[problem.TeacherCount * problem.DayCount];
         TeacherDayFirst = new int[problem.TeacherCount * problem.DayCount];
         TeacherDayEnd = new int[problem.TeacherCount * problem.DayCount];
         TeacherDayBusy = new int[problem.TeacherCount * problem.DayCount];
         Array.Fill(TeacherDayFirst, -1);
         _logged = new bool[problem.RequestCount];
+        // Empty, every family that could sit in one block is apart (the checker counts it so too).
+        for (var f = 0; f < problem.FamilyCount; f++)
+        {
+            var (cost, apart) = Cost(f, 0, 0, 0);
+            FamilyCost[f] = cost;
+            FamilyApart[f] = apart;
+            TotalFamilyCost += cost;
+            SiblingsApart += apart ? 1 : 0;
+        }
     }
 
     public Problem P { get; }
@@ -47,6 +57,9 @@ internal sealed class Schedule
     public int[] FamilyCost { get; }
     public int[] FamilyWaiting { get; }
     public int[] FamilyDays { get; }
+
+    /// <summary>Sibling families that could form one block (<see cref="Problem.SiblingBlockPossible"/>) but do not now.</summary>
+    public bool[] FamilyApart { get; }
     public int[] TeacherDayIdle { get; }
 
     /// <summary>Per teacher-day (index teacher × days + day): first busy slot (−1 when none), end slot, busy slots.</summary>
@@ -56,11 +69,12 @@ internal sealed class Schedule
     public long PlacedPriority { get; private set; }
     public long TotalFamilyCost { get; private set; }
     public long TotalIdle { get; private set; }
+    public int SiblingsApart { get; private set; }
 
     /// <summary>When set, maxConsecutive is not enforced: used only for relaxations (lower bounds).</summary>
     public bool IgnoreMaxConsecutive { get; init; }
 
-    public Score Score => new(PlacedPriority, TotalFamilyCost, TotalIdle);
+    public Score Score => new(PlacedPriority, TotalFamilyCost, SiblingsApart, TotalIdle);
 
     public bool IsPlaced(int request) => Teacher[request] >= 0;
 
@@ -257,41 +271,12 @@ internal sealed class Schedule
     public int IdleDelta(int teacher, int start, int length) =>
         TeacherDayIdleWith(teacher, start, length) - TeacherDayIdle[teacher * P.DayCount + P.SlotDay[start]];
 
-    /// <summary>Family cost (waiting + extra-visit minutes) if the family also had a meeting at start … start+length−1.</summary>
-    public int FamilyCostWith(int family, int start, int length)
+    /// <summary>Family cost (waiting, extra visits, siblings apart) if the request's family also met for it at <paramref name="start"/>.</summary>
+    public int FamilyCostWith(int request, int start)
     {
-        Span<int> first = stackalloc int[P.DayCount];
-        Span<int> last = stackalloc int[P.DayCount];
-        Span<int> busy = stackalloc int[P.DayCount];
-        first.Fill(int.MaxValue);
-        last.Clear();
-        busy.Clear();
-        var d0 = P.SlotDay[start];
-        first[d0] = P.SlotMinute[start];
-        last[d0] = P.EndMinute(start, length);
-        busy[d0] = length * P.SlotMinutes;
-        foreach (var r in P.FamilyRequests[family])
-        {
-            if (Teacher[r] < 0)
-            {
-                continue;
-            }
-            var s = Start[r];
-            var d = P.SlotDay[s];
-            first[d] = Math.Min(first[d], P.SlotMinute[s]);
-            last[d] = Math.Max(last[d], P.EndMinute(s, P.Length[r]));
-            busy[d] += P.Length[r] * P.SlotMinutes;
-        }
-        int cost = 0, days = 0;
-        for (var d = 0; d < P.DayCount; d++)
-        {
-            if (first[d] != int.MaxValue)
-            {
-                days++;
-                cost += last[d] - first[d] - busy[d];
-            }
-        }
-        return cost + (days - 1) * P.ExtraVisitMinutes;
+        var family = P.RequestFamily[request];
+        var (waiting, days, students) = Evaluate(family, start, P.Length[request], P.RequestStudent[request]);
+        return Cost(family, waiting, days, students).Cost;
     }
 
     private void Log(int request)
@@ -305,15 +290,29 @@ internal sealed class Schedule
 
     private void RefreshFamily(int family)
     {
-        var (waiting, days) = FamilyWaitingAndDays(family);
-        var cost = waiting + Math.Max(0, days - 1) * P.ExtraVisitMinutes;
+        var (waiting, days, students) = Evaluate(family, -1, 0, 0);
+        var (cost, apart) = Cost(family, waiting, days, students);
         TotalFamilyCost += cost - FamilyCost[family];
         FamilyCost[family] = cost;
         FamilyWaiting[family] = waiting;
         FamilyDays[family] = days;
+        SiblingsApart += (apart ? 1 : 0) - (FamilyApart[family] ? 1 : 0);
+        FamilyApart[family] = apart;
     }
 
-    private (int Waiting, int Days) FamilyWaitingAndDays(int family)
+    /// <summary>Waiting + extra-visit minutes, plus the siblings-apart minutes when the family could sit in one block but does not.</summary>
+    private (int Cost, bool Apart) Cost(int family, int waiting, int days, int students)
+    {
+        // As the checker counts it: the meetings that happen, for at least two students, touch on one day.
+        var apart = P.SiblingBlockPossible[family] && !(students >= 2 && days == 1 && waiting == 0);
+        return (waiting + Math.Max(0, days - 1) * P.ExtraVisitMinutes + (apart ? P.SiblingsApartMinutes : 0), apart);
+    }
+
+    /// <summary>
+    /// Waiting minutes, days and distinct students over the family's placed meetings, plus a meeting of
+    /// <paramref name="student"/> at <paramref name="start"/> … when <paramref name="start"/> ≥ 0 (assumed free).
+    /// </summary>
+    private (int Waiting, int Days, int Students) Evaluate(int family, int start, int length, int student)
     {
         Span<int> first = stackalloc int[P.DayCount];
         Span<int> last = stackalloc int[P.DayCount];
@@ -321,6 +320,15 @@ internal sealed class Schedule
         first.Fill(int.MaxValue);
         last.Clear();
         busy.Clear();
+        var students = 0;
+        if (start >= 0)
+        {
+            var d0 = P.SlotDay[start];
+            first[d0] = P.SlotMinute[start];
+            last[d0] = P.EndMinute(start, length);
+            busy[d0] = length * P.SlotMinutes;
+            students = 1 << Math.Min(31, student);
+        }
         foreach (var r in P.FamilyRequests[family])
         {
             if (Teacher[r] < 0)
@@ -332,6 +340,7 @@ internal sealed class Schedule
             first[d] = Math.Min(first[d], P.SlotMinute[s]);
             last[d] = Math.Max(last[d], P.EndMinute(s, P.Length[r]));
             busy[d] += P.Length[r] * P.SlotMinutes;
+            students |= 1 << Math.Min(31, P.RequestStudent[r]);
         }
         int waiting = 0, days = 0;
         for (var d = 0; d < P.DayCount; d++)
@@ -342,7 +351,7 @@ internal sealed class Schedule
                 waiting += last[d] - first[d] - busy[d];
             }
         }
-        return (waiting, days);
+        return (waiting, days, System.Numerics.BitOperations.PopCount((uint)students));
     }
 
     private void RefreshTeacherDay(int teacher, int day)

@@ -8,10 +8,17 @@ namespace Driehoek.Scheduling.Solving;
 /// <summary>
 /// The parent-evening scheduler. Builds a first feasible schedule (families hardest first, each placed
 /// optimally for itself), then improves it with parallel adaptive large neighbourhood search until the
-/// budget ends or the schedule provably cannot get better on placement and family cost.
+/// budget ends, the caller cancels, or the schedule provably cannot get better on placement and family cost.
 /// </summary>
 public static class Solver
 {
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Solves the instance. Cancellation is honoured within milliseconds in every phase and is not an error:
+    /// the best schedule found so far comes back, checked (requests of families the construction had not
+    /// reached yet are unplaced with that reason).
+    /// </summary>
     /// <exception cref="InstanceException">The instance breaks the format's rules; every problem is listed.</exception>
     public static SolveResult Solve(Instance instance, SolverOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -23,31 +30,29 @@ public static class Solver
             throw new InstanceException(errors);
         }
         var clock = Stopwatch.StartNew();
-        var p = new Problem(instance, options.ExtraVisitMinutes);
+        var p = new Problem(instance, options.ExtraVisitMinutes, options.SiblingsApartMinutes);
         var difficulty = Construction.Difficulty(p);
-        var initial = Construction.Build(p, new FamilyPlanner(p), difficulty);
+        var (initial, notReached) = Construction.Build(p, new FamilyPlanner(p), difficulty, cancellationToken);
         var firstFeasible = clock.Elapsed;
-        new Ejector(p, new Random(options.Seed)).PlaceAll(initial, Enumerable.Range(0, p.RequestCount).Where(r => !initial.IsPlaced(r)).ToList(), depth: 2);
+        new Ejector(p, new Random(options.Seed)).PlaceAll(initial, Enumerable.Range(0, p.RequestCount).Where(r => !initial.IsPlaced(r)).ToList(), depth: 2, cancellationToken);
         var totalPriority = p.Priority.Sum();
         Report(options, "construct", clock, 0, initial, totalPriority);
 
-        var bounds = SchedulingBounds.Compute(p);
+        var bounds = SchedulingBounds.Compute(p, cancellationToken);
         var shared = new SharedBest(initial);
-        var budget = options.EffectiveBudget(p.RequestCount);
-        var limits = new RunLimits(clock, budget, options.MaxIterations, cancellationToken);
-        var threads = Math.Max(1, options.MaxThreads);
-        var workers = Enumerable.Range(0, threads)
-            .Select(i => new AlnsWorker(p, initial, shared, difficulty, HashCode.Combine(options.Seed, i)))
+        var limits = new RunLimits(clock, options.EffectiveBudget(p.RequestCount), options.MaxIterations, cancellationToken);
+        var workers = Enumerable.Range(0, Math.Max(1, options.MaxThreads))
+            .Select(i => new AlnsWorker(p, initial, shared, difficulty, HashCode.Combine(options.Seed, i), cancellationToken))
             .ToArray();
         var lastReport = clock.Elapsed;
-        void OnSegment(AlnsWorker worker)
+        void OnIteration(long iteration)
         {
-            if (worker != workers[0])
+            if (iteration % 100 == 0)
             {
-                return;
+                CheckEarlyStop(options, shared, bounds, limits);
             }
-            CheckEarlyStop(options, shared, bounds, limits);
-            if (options.Progress is not null && clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(250))
+            // Checked every iteration, not every segment: on a loaded machine a segment can take seconds.
+            if (options.Progress is not null && clock.Elapsed - lastReport > ReportInterval)
             {
                 lastReport = clock.Elapsed;
                 var snapshot = new Schedule(p);
@@ -55,14 +60,16 @@ public static class Solver
                 Report(options, "improve", clock, workers.Sum(w => w.Iterations), snapshot, totalPriority);
             }
         }
-        if (!AtBounds(shared.Score, bounds) || shared.Score.Idle > 0)
+        var settled = AtBounds(shared.Score, bounds) && shared.Score.Idle == 0 && shared.Score.SiblingsApart == 0;
+        if (!settled && !limits.ShouldStop(0))
         {
-            Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = threads }, w => w.Run(limits, OnSegment));
+            Report(options, "improve", clock, 0, initial, totalPriority);
+            RunWorkers(workers, limits, OnIteration);
         }
 
         var best = new Schedule(p);
         shared.CopyTo(best);
-        var solution = ToSolution(best);
+        var solution = ToSolution(best, notReached);
         var report = SolutionChecker.Check(instance, solution);
         if (!report.IsFeasible)
         {
@@ -77,25 +84,62 @@ public static class Solver
         score.Placed >= bounds.PlacementUpperBound && score.FamilyCost <= bounds.FamilyCostLowerBound;
 
     /// <summary>
-    /// Placement and family cost at their bounds leave only teacher idle time to gain; once that has not
-    /// improved for a while (15 % of the budget, at least 0.2 s) the run ends. Deterministic runs
-    /// (an iteration limit) never stop on the clock.
+    /// Worker 0 runs on the calling thread, the others on threads of their own rather than the thread pool: a
+    /// solve keeps its cores busy for seconds, and pool threads held that long delay the host's timers and
+    /// requests, including the one that cancels the solve.
+    /// </summary>
+    private static void RunWorkers(AlnsWorker[] workers, RunLimits limits, Action<long> onIteration)
+    {
+        var failures = new List<Exception>();
+        void Run(AlnsWorker worker, Action<long>? callback)
+        {
+            try
+            {
+                worker.Run(limits, callback);
+            }
+            catch (Exception ex)
+            {
+                limits.StopRequested = true;
+                lock (failures)
+                {
+                    failures.Add(ex);
+                }
+            }
+        }
+        var threads = workers.Skip(1)
+            .Select(w => new Thread(() => Run(w, null)) { IsBackground = true, Name = "Driehoek scheduler worker" })
+            .ToList();
+        threads.ForEach(t => t.Start());
+        Run(workers[0], onIteration);
+        threads.ForEach(t => t.Join());
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("A scheduler worker failed.", failures);
+        }
+    }
+
+    /// <summary>
+    /// Placement and family cost at their bounds leave only siblings apart and teacher idle time to gain; once
+    /// those have not improved for a while (15 % of the budget, at least 0.2 s) the run ends. Deterministic
+    /// runs (an iteration limit) never stop on the clock.
     /// </summary>
     private static void CheckEarlyStop(SolverOptions options, SharedBest shared, SchedulingBounds bounds, RunLimits limits)
     {
-        if (!options.StopEarlyAtBounds || options.MaxIterations is not null || !AtBounds(shared.Score, bounds))
+        var score = shared.Score;
+        if (!options.StopEarlyAtBounds || options.MaxIterations is not null || !AtBounds(score, bounds))
         {
             return;
         }
         var stalled = Stopwatch.GetElapsedTime(shared.LastImprovementTicks);
         var patience = TimeSpan.FromSeconds(Math.Max(0.2, 0.15 * limits.Budget.TotalSeconds));
-        if (shared.Score.Idle == 0 || stalled > patience)
+        if ((score.Idle == 0 && score.SiblingsApart == 0) || stalled > patience)
         {
             limits.StopRequested = true;
         }
     }
 
-    internal static Solution ToSolution(Schedule s)
+    /// <param name="notReached">Families the construction never got to because the solve was cancelled; null when it finished.</param>
+    internal static Solution ToSolution(Schedule s, bool[]? notReached = null)
     {
         var p = s.P;
         var assignments = new List<Assignment>();
@@ -105,6 +149,10 @@ public static class Solver
             if (s.IsPlaced(r))
             {
                 assignments.Add(new Assignment(p.RequestIds[r], p.TeacherIds[s.Teacher[r]], s.Start[r]));
+            }
+            else if (notReached?[p.RequestFamily[r]] == true)
+            {
+                unplaced.Add(new Unplaced(p.RequestIds[r], $"not scheduled: the solve was cancelled before {p.FamilyIds[p.RequestFamily[r]]} was planned"));
             }
             else
             {

@@ -20,6 +20,15 @@ public sealed record SolverOptions
     /// <summary>One extra evening a family must come counts as this many minutes of waiting.</summary>
     public int ExtraVisitMinutes { get; init; } = Problem.DefaultExtraVisitMinutes;
 
+    /// <summary>
+    /// A family with several students that could meet all its teachers in one unbroken block on one day, but
+    /// does not, counts as this many minutes of family cost on top of its waiting and extra visits: other
+    /// families may then wait or come twice for up to this much more to make room for the block. The default
+    /// 0 keeps the format's order, where siblings together only decides between schedules equal in placement,
+    /// waiting and extra visits.
+    /// </summary>
+    public int SiblingsApartMinutes { get; init; } = Problem.DefaultSiblingsApartMinutes;
+
     /// <summary>Stop before the budget when placement and family cost reach their bounds and the search has stalled.</summary>
     public bool StopEarlyAtBounds { get; init; } = true;
 

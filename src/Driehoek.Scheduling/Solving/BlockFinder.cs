@@ -1,0 +1,177 @@
+namespace Driehoek.Scheduling.Solving;
+
+/// <summary>
+/// Where a family's meetings could sit in one unbroken block with the fewest other meetings in the way. For
+/// every first slot a programme over subsets of the family's requests (the next meeting starts where the
+/// subset's meetings end, as in <see cref="FamilyPlanner"/>) counts the teacher slots other families hold;
+/// the block with the fewest, ties broken at random, names the meetings to move out of the way.
+/// </summary>
+internal sealed class BlockFinder
+{
+    private const int Infinity = int.MaxValue;
+    private readonly Problem _p;
+    private readonly int[] _cost = new int[1 << FamilyPlanner.MaxRequests];
+    private readonly int[] _parent = new int[1 << FamilyPlanner.MaxRequests];
+    private readonly int[] _parentTeacher = new int[1 << FamilyPlanner.MaxRequests];
+    private readonly int[] _lengthOf = new int[1 << FamilyPlanner.MaxRequests];
+
+    public BlockFinder(Problem p) => _p = p;
+
+    /// <summary>
+    /// Adds the other families' requests in the way of the family's cheapest block to <paramref name="blockers"/>;
+    /// false when the family cannot form a block at all (or has more requests than the planner handles).
+    /// </summary>
+    public bool FindBlockers(Schedule s, int family, Random rng, List<int> blockers)
+    {
+        var requests = _p.FamilyRequests[family];
+        var n = requests.Length;
+        if (n < 2 || n > FamilyPlanner.MaxRequests)
+        {
+            return false;
+        }
+        var full = (1 << n) - 1;
+        for (var mask = 1; mask <= full; mask++)
+        {
+            var low = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            _lengthOf[mask] = _lengthOf[mask & (mask - 1)] + _p.Length[requests[low]];
+        }
+        int bestCost = Infinity, bestStart = -1, ties = 0;
+        for (var a = 0; a + _lengthOf[full] <= _p.SlotCount; a++)
+        {
+            if (a + _lengthOf[full] > _p.SessionEnd[a])
+            {
+                continue;
+            }
+            var cost = Run(s, family, requests, a);
+            if (cost == Infinity || cost > bestCost)
+            {
+                continue;
+            }
+            ties = cost < bestCost ? 1 : ties + 1;
+            if (cost < bestCost || rng.Next(ties) == 0)
+            {
+                bestCost = cost;
+                bestStart = a;
+            }
+        }
+        if (bestStart < 0)
+        {
+            return false;
+        }
+        Run(s, family, requests, bestStart);
+        for (var mask = full; mask != 0;)
+        {
+            var i = _parent[mask];
+            var previous = mask ^ (1 << i);
+            var start = bestStart + _lengthOf[previous];
+            var grid = s.TeacherGrid[_parentTeacher[mask]];
+            for (var k = start; k < start + _p.Length[requests[i]]; k++)
+            {
+                if (grid[k] >= 0 && _p.RequestFamily[grid[k]] != family)
+                {
+                    blockers.Add(grid[k]);
+                }
+            }
+            mask = previous;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// True when the family is left with meetings for fewer than two students and every request of the missing
+    /// students is on teachers with no free slot at all and only more important meetings: no block can bring
+    /// those children in without placing less, so room-making for this family is wasted.
+    /// </summary>
+    public bool Hopeless(Schedule s, int family)
+    {
+        var present = 0;
+        foreach (var r in _p.FamilyRequests[family])
+        {
+            present |= s.IsPlaced(r) ? 1 << Math.Min(31, _p.RequestStudent[r]) : 0;
+        }
+        if (System.Numerics.BitOperations.PopCount((uint)present) >= 2)
+        {
+            return false;
+        }
+        foreach (var r in _p.FamilyRequests[family])
+        {
+            if ((present & 1 << Math.Min(31, _p.RequestStudent[r])) == 0 && !_p.RequestTeachers[r].All(t => FullAbove(s, t, _p.Priority[r])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The teacher is busy in every slot it is available, each meeting more important than <paramref name="priority"/>.</summary>
+    private bool FullAbove(Schedule s, int teacher, int priority)
+    {
+        var grid = s.TeacherGrid[teacher];
+        var available = _p.TeacherAvailable[teacher];
+        for (var k = 0; k < _p.SlotCount; k++)
+        {
+            if (available[k] && (grid[k] < 0 || _p.Priority[grid[k]] <= priority))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Fewest occupied teacher slots over all orders of a block starting at <paramref name="a"/>; fills the parents.</summary>
+    private int Run(Schedule s, int family, int[] requests, int a)
+    {
+        var full = (1 << requests.Length) - 1;
+        Array.Fill(_cost, Infinity, 0, full + 1);
+        _cost[0] = 0;
+        for (var mask = 0; mask < full; mask++)
+        {
+            if (_cost[mask] == Infinity)
+            {
+                continue;
+            }
+            var start = a + _lengthOf[mask];
+            for (var i = 0; i < requests.Length; i++)
+            {
+                if ((mask & (1 << i)) != 0)
+                {
+                    continue;
+                }
+                var (teacher, occupied) = CheapestTeacher(s, family, requests[i], start);
+                var next = mask | (1 << i);
+                if (teacher >= 0 && _cost[mask] + occupied < _cost[next])
+                {
+                    _cost[next] = _cost[mask] + occupied;
+                    _parent[next] = i;
+                    _parentTeacher[next] = teacher;
+                }
+            }
+        }
+        return _cost[full];
+    }
+
+    /// <summary>The request's teacher whose slots at start … hold fewest other families' meetings; (−1, 0) when none can be there.</summary>
+    private (int Teacher, int Occupied) CheapestTeacher(Schedule s, int family, int request, int start)
+    {
+        int bestTeacher = -1, bestOccupied = Infinity;
+        foreach (var t in _p.RequestTeachers[request])
+        {
+            if (!_p.StaticallyFits(request, t, start))
+            {
+                continue;
+            }
+            var grid = s.TeacherGrid[t];
+            var occupied = 0;
+            for (var k = start; k < start + _p.Length[request]; k++)
+            {
+                occupied += grid[k] >= 0 && _p.RequestFamily[grid[k]] != family ? 1 : 0;
+            }
+            if (occupied < bestOccupied)
+            {
+                bestOccupied = occupied;
+                bestTeacher = t;
+            }
+        }
+        return (bestTeacher, bestTeacher < 0 ? 0 : bestOccupied);
+    }
+}

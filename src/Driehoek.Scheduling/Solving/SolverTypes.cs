@@ -6,7 +6,7 @@ namespace Driehoek.Scheduling.Solving;
 /// <summary>How long and how the solver may search.</summary>
 public sealed record SolverOptions
 {
-    /// <summary>Wall-clock budget for the whole solve; null picks <see cref="DefaultBudget"/>.</summary>
+    /// <summary>Wall-clock budget for the whole solve; null picks <see cref="DefaultBudget"/>, or none when <see cref="MaxIterations"/> is set.</summary>
     public TimeSpan? TimeBudget { get; init; }
 
     public int Seed { get; init; } = 1;
@@ -34,7 +34,12 @@ public sealed record SolverOptions
 
     public IProgress<SolverProgress>? Progress { get; init; }
 
-    internal TimeSpan EffectiveBudget(int requestCount) => TimeBudget ?? DefaultBudget(requestCount);
+    /// <summary>
+    /// An iteration limit without a time budget is a deterministic run: it ends on the count, never on the
+    /// clock, so a loaded machine gives the same schedule, only later.
+    /// </summary>
+    internal TimeSpan EffectiveBudget(int requestCount) =>
+        TimeBudget ?? (MaxIterations is null ? DefaultBudget(requestCount) : TimeSpan.MaxValue);
 
     /// <summary>
     /// 1.8 s up to 1,200 requests (every primary school up to 1,000 pupils), 9 s above: the whole solve,

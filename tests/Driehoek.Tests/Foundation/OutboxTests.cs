@@ -95,6 +95,50 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Workers_claiming_batches_at_once_send_every_message_exactly_once()
+    {
+        await EnqueueManyAsync(35);
+        var sender = new FlakySender(failures: 0);
+
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => DeliverAsync(sender)));
+        }
+
+        Assert.Equal(35, sender.Sent.Count);
+        Assert.Equal(35, sender.Sent.Distinct().Count());
+        await using var check = new AppDbContext(_options);
+        Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.SentAt == null));
+    }
+
+    [Fact]
+    public async Task One_failure_in_a_batch_leaves_the_others_sent_and_only_itself_to_retry()
+    {
+        await EnqueueManyAsync(3);
+        var sender = new FlakySender(failures: 1);
+
+        Assert.Equal(3, await DeliverAsync(sender));
+
+        await using var db = new AppDbContext(_options);
+        var messages = await db.OutboxMessages.ToListAsync();
+        Assert.Equal(2, messages.Count(m => m.SentAt != null && m.Attempts == 0));
+        var failed = Assert.Single(messages, m => m.SentAt == null);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Null(failed.LockedUntil);
+    }
+
+    private async Task EnqueueManyAsync(int count)
+    {
+        await using var db = new AppDbContext(_options);
+        var outbox = new Outbox(db, _clock, new OutboxSignal());
+        for (var i = 0; i < count; i++)
+        {
+            outbox.Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_is_given_up_after_the_last_attempt()
     {
         await EnqueueAsync();

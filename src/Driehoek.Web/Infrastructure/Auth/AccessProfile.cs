@@ -46,29 +46,56 @@ public sealed record AccessProfile(
 
     public IEnumerable<Guid> StaffSchoolIds => Staff.Select(s => s.SchoolId).Distinct();
 
-    // Compiled once: every request loads a profile, so LINQ translation is not paid again each time.
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<GuardianLink>>> ChildrenOf = new(() => EF.CompileAsyncQuery(
+    /// <summary>One row of the profile query: what kind of link it is decides which columns mean something.</summary>
+    private sealed class LinkRow
+    {
+        public int Kind { get; init; }
+        public Guid Id { get; init; }
+        public Guid? SchoolId { get; init; }
+        public Guid? GuardianId { get; init; }
+        public Guid? HouseholdId { get; init; }
+        public bool HasParentalAuthority { get; init; }
+        public StaffRole? Role { get; init; }
+        public Guid? GroupId { get; init; }
+        public int? Level { get; init; }
+    }
+
+    private const int ChildLink = 0, OwnStudentLink = 1, StaffLinkKind = 2, BoardLink = 3;
+
+    // Every request loads a profile, so it is one round trip (four links, UNION ALL), compiled once per model.
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<LinkRow>>> LinksOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid userId) => db.Guardians.AsNoTracking().Where(g => g.UserId == userId)
-            .Join(db.Guardianships, g => g.Id, gs => gs.GuardianId,
-                (g, gs) => new GuardianLink(gs.StudentId, gs.SchoolId, g.Id, g.HouseholdId, gs.HasParentalAuthority))));
-
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<Guid>>> OwnStudentsOf = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid userId) => db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id)));
-
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<StaffLink>>> StaffOf = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid userId) => db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
-            .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId,
-                (m, a) => new StaffLink(m.Id, a.SchoolId, a.Role, a.GroupId, a.Level))));
-
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<Guid>>> BoardsOf = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid userId) => db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => b.BoardId)));
+            .Join(db.Guardianships, g => g.Id, gs => gs.GuardianId, (g, gs) => new LinkRow
+            {
+                Kind = ChildLink, Id = gs.StudentId, SchoolId = gs.SchoolId, GuardianId = g.Id, HouseholdId = g.HouseholdId,
+                HasParentalAuthority = gs.HasParentalAuthority, Role = null, GroupId = null, Level = null,
+            })
+            .Concat(db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => new LinkRow
+            {
+                Kind = OwnStudentLink, Id = s.Id, SchoolId = s.SchoolId, GuardianId = null, HouseholdId = null,
+                HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+            }))
+            .Concat(db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
+                .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId, (m, a) => new LinkRow
+                {
+                    Kind = StaffLinkKind, Id = m.Id, SchoolId = a.SchoolId, GuardianId = null, HouseholdId = null,
+                    HasParentalAuthority = false, Role = a.Role, GroupId = a.GroupId, Level = a.Level,
+                }))
+            .Concat(db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => new LinkRow
+            {
+                Kind = BoardLink, Id = b.BoardId, SchoolId = null, GuardianId = null, HouseholdId = null,
+                HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+            }))));
 
     public static async Task<AccessProfile> LoadAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
-        var children = await ChildrenOf.For(db)(db, userId).ListAsync(ct);
-        var own = await OwnStudentsOf.For(db)(db, userId).ListAsync(ct);
-        var staff = await StaffOf.For(db)(db, userId).ListAsync(ct);
-        var boards = await BoardsOf.For(db)(db, userId).ListAsync(ct);
+        var rows = await LinksOf.For(db)(db, userId).ListAsync(ct);
+        var children = rows.Where(r => r.Kind == ChildLink)
+            .Select(r => new GuardianLink(r.Id, r.SchoolId!.Value, r.GuardianId!.Value, r.HouseholdId, r.HasParentalAuthority));
+        var own = rows.Where(r => r.Kind == OwnStudentLink).Select(r => r.Id);
+        var staff = rows.Where(r => r.Kind == StaffLinkKind)
+            .Select(r => new StaffLink(r.Id, r.SchoolId!.Value, r.Role!.Value, r.GroupId, r.Level)).ToList();
+        var boards = rows.Where(r => r.Kind == BoardLink).Select(r => r.Id);
 
         // A student with two guardian records (say, after a re-import) keeps the widest access.
         var byStudent = children.GroupBy(c => c.StudentId)

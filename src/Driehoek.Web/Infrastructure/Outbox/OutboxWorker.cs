@@ -12,8 +12,13 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
 {
     public const int MaxAttempts = 8;
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private static long _claims;
 
-    /// <summary>Sends what is due; returns how many messages were handled.</summary>
+    /// <summary>
+    /// Sends what is due; returns how many messages were handled. The batch is claimed in one write and the
+    /// sent ones are marked in one more, so delivering a batch costs two writes, not two per message: on
+    /// SQLite every write waits for the single writer, which the requests of a booking rush need too.
+    /// </summary>
     public async Task<int> DeliverDueAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -21,38 +26,65 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
             .Where(m => m.SentAt == null && m.FailedAt == null && m.AvailableAt <= now
                         && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.AvailableAt).Select(m => m.Id).Take(batchSize).ToListAsync(ct);
-
-        var handled = 0;
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            var lease = now.AddMinutes(2);
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease).SetProperty(m => m.LockedBy, Instance), ct);
-            if (claimed == 1)
+            return 0;
+        }
+
+        // Another instance may claim some of the same messages at the same moment; the condition lets each
+        // message go to one of them, and the claim's own name tells this instance which ones it got.
+        var claim = $"{Instance}:{Interlocked.Increment(ref _claims)}";
+        var lease = now.AddMinutes(2);
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease).SetProperty(m => m.LockedBy, claim), ct);
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.LockedBy == claim && m.SentAt == null)
+            .OrderBy(m => m.AvailableAt).ToListAsync(ct);
+
+        var sent = new List<Guid>();
+        try
+        {
+            foreach (var message in claimed)
             {
-                await DeliverOneAsync(id, ct);
-                handled++;
+                if (await TrySendAsync(message, ct))
+                {
+                    sent.Add(message.Id);
+                }
             }
         }
-        return handled;
+        finally
+        {
+            // Marked even when the host stops halfway, so what went out is not sent again.
+            await MarkSentAsync(sent, CancellationToken.None);
+        }
+        return claimed.Count;
     }
 
-    private async Task DeliverOneAsync(Guid id, CancellationToken ct)
+    private async Task MarkSentAsync(List<Guid> sent, CancellationToken ct)
     {
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        if (sent.Count == 0)
+        {
+            return;
+        }
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
+    }
+
+    private async Task<bool> TrySendAsync(OutboxMessage message, CancellationToken ct)
+    {
         try
         {
             if (message.Kind == Outbox.EmailKind)
             {
                 await sender.SendAsync(JsonSerializer.Deserialize<EmailMessage>(message.Payload)!, message.Id, ct);
             }
-            var sentAt = clock.GetUtcNow().UtcDateTime;
-            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            var id = message.Id;
             var attempts = message.Attempts + 1;
             var now = clock.GetUtcNow().UtcDateTime;
             log.LogWarning(ex, "Outbox message {MessageId} failed (attempt {Attempt})", id, attempts);
@@ -65,6 +97,7 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.FailedAt, failedAt)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null), ct);
+            return false;
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed record ProviderResult(
 /// <summary>One provider from start to end: app, seed, sign-ins, the rush, the checks, then the raw-insert baseline.</summary>
 public static class ProviderRun
 {
-    private const int WarmUpFamilies = 300;
+    private const int WarmUpFamilies = 1000;
 
     public static async Task<ProviderResult> RunAsync(Provider provider, Options options, TextWriter log)
     {
@@ -89,6 +89,12 @@ public static class ProviderRun
             async (client, _) => await client.BookAsync(warm, seeded.WarmUpRoundId));
         log.WriteLine($"[{provider}] warm-up: {warm.Booked} bookings in another round in {watch.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
         await DrainOutboxAsync(app);
+        if (provider == Provider.Postgres)
+        {
+            // Autovacuum would have analysed the tables of a server that has been up for a while; without it the
+            // planner takes the freshly filled Bookings table for empty and scans it for every free slot it checks.
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE"));
+        }
         var settled = await JitSettledAsync();
         log.WriteLine($"[{provider}] JIT settled after {settled.TotalSeconds:F1} s");
         await SetOpensAtAsync(app, seeded.RoundId, DateTime.UtcNow);

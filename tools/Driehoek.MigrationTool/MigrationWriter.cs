@@ -8,6 +8,9 @@ namespace Driehoek.MigrationTool;
 /// <summary>Writes migration operations as provider-neutral C#: no store types, both identity annotations.</summary>
 internal static class MigrationWriter
 {
+    public const string ColumnsAnnotation = "Driehoek:DroppedIndexColumns";
+    public const string UniqueAnnotation = "Driehoek:DroppedIndexUnique";
+
     public static string Write(string id, string name, IReadOnlyList<MigrationOperation> operations)
     {
         var up = new StringBuilder();
@@ -28,6 +31,13 @@ internal static class MigrationWriter
                     up.AppendLine($"            {ColumnArguments(column)});");
                     up.AppendLine();
                     down.Insert(0, $"        migrationBuilder.DropColumn(name: {Q(column.Name)}, table: {Q(column.Table)});");
+                    break;
+                case DropIndexOperation drop:
+                    up.AppendLine($"        migrationBuilder.DropIndex(name: {Q(drop.Name)}, table: {Q(drop.Table!)});");
+                    up.AppendLine();
+                    var columns = ((string)drop[ColumnsAnnotation]!).Split(',').Select(Q);
+                    var unique = (bool)drop[UniqueAnnotation]! ? ", unique: true" : "";
+                    down.Insert(0, $"        migrationBuilder.CreateIndex(name: {Q(drop.Name)}, table: {Q(drop.Table!)}, columns: new[] {{ {string.Join(", ", columns)} }}{unique});");
                     break;
                 case CreateIndexOperation index:
                     WriteCreateIndex(up, index);

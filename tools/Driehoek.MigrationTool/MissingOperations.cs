@@ -34,6 +34,29 @@ internal static class MissingOperations
                     break;
             }
         }
+        result.AddRange(StaleIndexes(all, migrated));
         return result;
+    }
+
+    /// <summary>
+    /// Indexes the migrations built that the model no longer has, on tables it still has; named by EF Core's
+    /// convention (IX_Table_Column_…), which is how every index here is named. The drift test checks the result.
+    /// </summary>
+    private static IEnumerable<MigrationOperation> StaleIndexes(
+        IReadOnlyList<MigrationOperation> all, IReadOnlyDictionary<string, TableSchema> migrated)
+    {
+        var modelIndexes = all.OfType<CreateIndexOperation>()
+            .Select(i => (i.Table, Columns: string.Join(",", i.Columns), i.IsUnique)).ToHashSet();
+        foreach (var table in all.OfType<CreateTableOperation>().Where(t => migrated.ContainsKey(t.Name)))
+        {
+            foreach (var index in migrated[table.Name].Indexes.Where(i => !modelIndexes.Contains((table.Name, i.Columns, i.Unique))))
+            {
+                var drop = new DropIndexOperation { Name = $"IX_{table.Name}_{index.Columns.Replace(',', '_')}", Table = table.Name };
+                // What Down needs to build it again.
+                drop.AddAnnotation(MigrationWriter.ColumnsAnnotation, index.Columns);
+                drop.AddAnnotation(MigrationWriter.UniqueAnnotation, index.Unique);
+                yield return drop;
+            }
+        }
     }
 }

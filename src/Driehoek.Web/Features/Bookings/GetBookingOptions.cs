@@ -74,12 +74,18 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.RoundId == round.Id && households.Contains(b.HouseholdId) && b.ActiveSlotId != null)
             .Join(db.StaffMembers, b => b.StaffMemberId, m => m.Id, (b, m) => new { b, m.FirstName, m.LastNamePrefix, m.LastName })
-            .GroupJoin(db.Slots, x => x.b.SlotId, s => s.Id, (x, s) => new { x.b, x.FirstName, x.LastNamePrefix, x.LastName, Slot = s.FirstOrDefault() })
+            // A plain left join: "the first slot of the group" made EF number every slot of the school (ROW_NUMBER) on each call.
+            .GroupJoin(db.Slots, x => x.b.SlotId, s => s.Id, (x, slots) => new { x, slots })
+            .SelectMany(g => g.slots.DefaultIfEmpty(), (g, s) => new
+            {
+                g.x.b, g.x.FirstName, g.x.LastNamePrefix, g.x.LastName,
+                Room = s == null ? null : s.Room, VideoLink = s == null ? null : s.VideoLink,
+            })
             .OrderBy(x => x.b.StartsAt)
             .ToListAsync(ct);
         return rows.Select(x => new BookedItem(x.b.Id, x.b.StudentId, names.GetValueOrDefault(x.b.StudentId) ?? "", x.b.StaffMemberId,
                 PersonName.Format(x.FirstName, x.LastNamePrefix, x.LastName), x.b.StartsAt, x.b.EndsAt,
-                x.b.Mode == MeetingMode.Video ? x.Slot?.VideoLink : x.Slot?.Room, x.b.Mode,
+                x.b.Mode == MeetingMode.Video ? x.VideoLink : x.Room, x.b.Mode,
                 BookingOwner.Deadline(x.b, round.ChangeDeadlineHours, Actor.Household, now) is null))
             .ToList();
     }

@@ -39,7 +39,8 @@ internal sealed class BookingMapping : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => x.ActiveSlotId).IsUnique();
         b.HasIndex(x => x.ActiveKey).IsUnique();
         b.HasIndex(x => new { x.RoundId, x.StudentId });
-        b.HasIndex(x => x.HouseholdId);
+        // A household's bookings in a round: what every booking check and the options page ask.
+        b.HasIndex(x => new { x.HouseholdId, x.RoundId });
         b.HasIndex(x => new { x.StaffMemberId, x.StartsAt });
         b.HasOne<ConversationRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Slot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.SetNull);

@@ -36,7 +36,12 @@ public sealed class GetTimetable(AppDbContext db, Access access)
             .Where(b => b.RoundId == round.Id && b.HouseholdId == family.HouseholdId && b.ActiveSlotId != null)
             .Join(db.Students, b => b.StudentId, s => s.Id, (b, s) => new { b, Child = s.FirstName })
             .Join(db.StaffMembers, x => x.b.StaffMemberId, m => m.Id, (x, m) => new { x.b, x.Child, m.FirstName, m.LastNamePrefix, m.LastName })
-            .GroupJoin(db.Slots, x => x.b.SlotId, s => s.Id, (x, s) => new { x.b, x.Child, x.FirstName, x.LastNamePrefix, x.LastName, Slot = s.FirstOrDefault() })
+            .GroupJoin(db.Slots, x => x.b.SlotId, s => s.Id, (x, slots) => new { x, slots })
+            .SelectMany(g => g.slots.DefaultIfEmpty(), (g, s) => new
+            {
+                g.x.b, g.x.Child, g.x.FirstName, g.x.LastNamePrefix, g.x.LastName,
+                Room = s == null ? null : s.Room, VideoLink = s == null ? null : s.VideoLink,
+            })
             .ToListAsync(ct);
         var days = rows.OrderBy(x => x.b.StartsAt)
             .GroupBy(x => DateOnly.FromDateTime(SchoolCalendar.ToLocal(x.b.StartsAt)))
@@ -47,7 +52,7 @@ public sealed class GetTimetable(AppDbContext db, Access access)
                 foreach (var x in day)
                 {
                     meetings.Add(new TimetableMeeting(x.b.Id, x.Child, PersonName.Format(x.FirstName, x.LastNamePrefix, x.LastName), x.b.StartsAt, x.b.EndsAt,
-                        x.b.Mode == MeetingMode.Video ? x.Slot?.VideoLink : x.Slot?.Room, x.b.Mode,
+                        x.b.Mode == MeetingMode.Video ? x.VideoLink : x.Room, x.b.Mode,
                         previousEnd is { } end ? Math.Max(0, (int)(x.b.StartsAt - end).TotalMinutes) : null));
                     previousEnd = previousEnd is { } e && e > x.b.EndsAt ? e : x.b.EndsAt;
                 }

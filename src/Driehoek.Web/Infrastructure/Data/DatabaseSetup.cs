@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Driehoek.Web.Infrastructure.Data;
 
@@ -43,6 +44,12 @@ public static class DatabaseSetup
         {
             options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance, SqliteWriteCommands.Instance);
         }
+        // A unique index deciding a race (two families, one slot) is an expected outcome that the handler
+        // answers with 409; EF Core would log each one as an error with two stack traces. A failure no
+        // handler catches still reaches the exception handler, which logs it once.
+        options.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
     }
 
     private static string DefaultSqlite(IHostEnvironment env)

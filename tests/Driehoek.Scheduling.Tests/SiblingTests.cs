@@ -148,17 +148,19 @@ public class SiblingTests
         }
     }
 
+    /// <summary>t1 has one slot; the one-child family's mentor conversation (priority 3) outranks s2's (priority 1) for it.</summary>
+    private static Instance OneSlotHeldByAMentorConversation() => TestInstances.Make(
+        [new Day("tue", [new Session("19:00", 3)])],
+        [new Teacher("t1", Available: [0]), new Teacher("t2")],
+        [
+            new Family("f-one-child", [TestInstances.Req("r1", "s1", "t1", priority: 3)]),
+            new Family("f-siblings", [TestInstances.Req("r3", "s2", "t1"), TestInstances.Req("r4", "s3", "t2")]),
+        ]);
+
     [Fact]
     public void Making_room_skips_siblings_whose_lost_child_needs_a_teacher_full_of_more_important_meetings()
     {
-        // t1 has one slot; a mentor conversation (priority 3) holds it, so s2's conversation (priority 1) cannot come in.
-        var instance = TestInstances.Make(
-            [new Day("tue", [new Session("19:00", 3)])],
-            [new Teacher("t1", Available: [0]), new Teacher("t2")],
-            [
-                new Family("f-one-child", [TestInstances.Req("r1", "s1", "t1", priority: 3)]),
-                new Family("f-siblings", [TestInstances.Req("r3", "s2", "t1"), TestInstances.Req("r4", "s3", "t2")]),
-            ]);
+        var instance = OneSlotHeldByAMentorConversation();
         var p = new Problem(instance);
         var s = new Schedule(p);
         s.Place(p.RequestIndex["r4"], p.TeacherIndex["t2"], 1);
@@ -194,14 +196,7 @@ public class SiblingTests
     [Fact]
     public void Benchmark_tells_when_a_lost_child_is_on_a_teacher_full_of_more_important_meetings()
     {
-        // t1 has one slot, held by the one-child family's mentor conversation (priority 3).
-        var instance = TestInstances.Make(
-            [new Day("tue", [new Session("19:00", 3)])],
-            [new Teacher("t1", Available: [0]), new Teacher("t2")],
-            [
-                new Family("f-one-child", [TestInstances.Req("r1", "s1", "t1", priority: 3)]),
-                new Family("f-siblings", [TestInstances.Req("r3", "s2", "t1"), TestInstances.Req("r4", "s3", "t2")]),
-            ]);
+        var instance = OneSlotHeldByAMentorConversation();
         var solution = Solution.Create(instance.Name, [new Assignment("r1", "t1", 0), new Assignment("r4", "t2", 1)], [new Unplaced("r3", "-")]);
 
         Assert.Equal(new SiblingMisses(1, 1, 0), SiblingMisses.Count(instance, solution));

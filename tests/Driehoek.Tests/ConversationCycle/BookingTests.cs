@@ -281,6 +281,29 @@ public abstract class BookingTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_family_that_may_no_longer_join_the_waiting_list_is_told_so_not_told_it_joined()
+    {
+        var f = await FamilyAsync(slots: 1);
+        var waitingChild = await f.School.StudentAsync(f.Group);
+        var waitingParent = await f.School.GuardianAsync([waitingChild]);
+        using var first = await app.SignInAsync(f.Parent.Email!);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(first, f.Round.Id, f.Child.Id, f.Slots[0].Id)).StatusCode);
+        using var second = await app.SignInAsync(waitingParent.Email!);
+        var full = await second.GetAsync($"/rounds/{f.Round.Id}/book");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Id == f.Round.Id)).Status = RoundStatus.Cancelled;
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await second.SubmitAsync(full, [], "form[action*='handler=Wait']");
+
+        Assert.Null(refused.Find(".notice"));
+        Assert.NotNull(refused.Find(".errors li"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WaitingList.CountAsync(w => w.StudentId == waitingChild.Id)));
+    }
+
+    [Fact]
     public async Task Subject_teachers_are_bookable_on_request_up_to_the_cap()
     {
         var school = await app.World.SchoolAsync(SchoolKind.Secondary);

@@ -31,7 +31,7 @@ public sealed class BookingAgenda(AppDbContext db, TimeProvider clock, IStringLo
                 .Where(r => !db.Bookings.Any(b => b.RoundId == r.Id && households.Contains(b.HouseholdId) && b.ActiveSlotId != null))
                 .Join(db.Schools, r => r.SchoolId, s => s.Id, (r, s) => new { r.Id, r.Name, r.BookingClosesAt, School = s.Name })
                 .ToListAsync(ct);
-            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], r.School, $"/rounds/{r.Id}/book", null)));
+            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], r.School, Conversations.InvitationWording.BookPath(r.Id), null)));
         }
         items.AddRange(await StaffItemsAsync(profile, now, ct));
         return items;

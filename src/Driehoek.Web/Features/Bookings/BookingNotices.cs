@@ -69,5 +69,5 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
             about.School, guardians);
     }
 
-    public string Link(Booking booking) => $"{(config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/')}/bookings/{booking.Id}";
+    public string Link(Booking booking) => $"{AppLinks.BaseUrl(config)}/bookings/{booking.Id}";
 }

@@ -1,3 +1,4 @@
+using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -66,7 +67,7 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
         var teacher = await db.StaffMembers.AsNoTracking().Where(m => m.Id == freed.StaffMemberId).Select(m => m.FirstName + " " + m.LastName).SingleAsync(ct);
         var guardianIds = waiting.Select(w => w.GuardianId).ToList();
         var guardians = await db.Guardians.AsNoTracking().Where(g => guardianIds.Contains(g.Id) && g.Email != null).ToDictionaryAsync(g => g.Id, ct);
-        var baseUrl = (config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var baseUrl = AppLinks.BaseUrl(config);
         foreach (var entry in waiting)
         {
             entry.NotifiedAt = now;
@@ -74,7 +75,7 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
             {
                 using var _ = CultureScope.Use(g.PreferredLanguage);
                 outbox.Email(new EmailMessage(g.Email!, text["Notice.Freed.Subject", teacher],
-                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}/rounds/{entry.RoundId}/book?student={entry.StudentId}"], g.PreferredLanguage));
+                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.PreferredLanguage));
             }
         }
     }

@@ -81,5 +81,5 @@ public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfigura
                 db.Slots.Where(sl => sl.Id == x.b.SlotId).Select(sl => sl.VideoLink).FirstOrDefault()))
             .ToListAsync(ct);
 
-    private string Root() => (config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+    private string Root() => AppLinks.BaseUrl(config);
 }

@@ -20,8 +20,6 @@ public static class InvitationWording
 
     public static string Bullets(IEnumerable<string> lines) => string.Join("\n", lines.Select(l => "- " + l));
 
-    public static string BaseUrl(IConfiguration config) => (config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
-
     public static string InvitationPath(Guid roundId, Guid studentId) => $"/rounds/{roundId}/invitation?student={studentId}";
 
     public static string PreparePath(Guid roundId, Guid studentId) => $"/rounds/{roundId}/prepare?student={studentId}";

@@ -77,7 +77,7 @@ public sealed class InvitationSender(AppDbContext db, Outbox outbox, IStringLoca
     private EmailMessage Mail(ConversationRound round, string school, string child, Invitee guardian, InvitationText wording)
     {
         using var _ = CultureScope.Use(guardian.Language);
-        var site = InvitationWording.BaseUrl(config);
+        var site = AppLinks.BaseUrl(config);
         var booking = round.Mode == RoundMode.SelfBooking
             ? text["Mail.BookingLine", InvitationWording.Opens(round), InvitationWording.Closes(round), site + InvitationWording.BookPath(round.Id)].Value
             : text["Invitation.Requests"].Value;

@@ -54,7 +54,7 @@ public static class DemoSeeder
 
     private static void PrintSignIns(IConfiguration config)
     {
-        var url = (config["urls"] ?? config["ASPNETCORE_URLS"] ?? "http://localhost:5000").Split(';')[0];
+        var url = (config["urls"] ?? config["ASPNETCORE_URLS"] ?? AppLinks.DefaultBaseUrl).Split(';')[0];
         Console.WriteLine();
         Console.WriteLine($"Driehoek demo on {url} — demo sign-ins (password: {Password}):");
         foreach (var (email, what) in SignIns)

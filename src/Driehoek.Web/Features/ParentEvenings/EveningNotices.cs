@@ -30,7 +30,7 @@ public sealed class EveningNotices(AppDbContext db, Outbox outbox, IStringLocali
         }
         var children = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName, ct);
         var teachers = await RequestChecks.TeacherNamesAsync(db, round, requests, ct);
-        var link = $"{(config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/')}/rounds/{round.Id}/request";
+        var link = $"{AppLinks.BaseUrl(config)}/rounds/{round.Id}/request";
         foreach (var guardian in guardians)
         {
             using var _ = CultureScope.Use(guardian.PreferredLanguage);

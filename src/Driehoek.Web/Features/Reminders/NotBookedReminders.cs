@@ -67,7 +67,7 @@ public sealed class NotBookedReminders(AppDbContext db, Outbox outbox, IStringLo
             return false;
         }
         var children = string.Join(", ", contacts.DistinctBy(c => c.StudentId).Select(c => c.StudentName).Order(StringComparer.CurrentCulture));
-        var link = $"{(config["App:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/')}/rounds/{round.Id}/book";
+        var link = AppLinks.BaseUrl(config) + InvitationWording.BookPath(round.Id);
         var closes = SchoolCalendar.ToLocal(round.BookingClosesAt);
         db.RoundReminders.Add(new RoundReminder { SchoolId = round.SchoolId, RoundId = round.Id, HouseholdId = householdId, Kind = Kind, SentAt = now });
         foreach (var r in recipients)

@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.People;
 using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Bookings;
@@ -20,9 +21,11 @@ public sealed class BookingAgenda(AppDbContext db, TimeProvider clock, IStringLo
             var bookings = await db.Bookings.AsNoTracking()
                 .Where(b => households.Contains(b.HouseholdId) && b.ActiveSlotId != null && b.EndsAt > now)
                 .Join(db.Students, b => b.StudentId, s => s.Id, (b, s) => new { b.Id, b.StartsAt, s.FirstName, b.StaffMemberId })
-                .Join(db.StaffMembers, x => x.StaffMemberId, m => m.Id, (x, m) => new { x.Id, x.StartsAt, x.FirstName, Teacher = m.LastName })
+                .Join(db.StaffMembers, x => x.StaffMemberId, m => m.Id,
+                    (x, m) => new { x.Id, x.StartsAt, x.FirstName, TeacherFirst = m.FirstName, m.LastNamePrefix, m.LastName })
                 .ToListAsync(ct);
-            items.AddRange(bookings.Select(b => new Home.AgendaItem(b.StartsAt, text["Agenda.Booking", b.FirstName, b.Teacher], null, $"/bookings/{b.Id}", null)));
+            items.AddRange(bookings.Select(b => new Home.AgendaItem(b.StartsAt,
+                text["Agenda.Booking", b.FirstName, PersonName.Format(b.TeacherFirst, b.LastNamePrefix, b.LastName)], null, $"/bookings/{b.Id}", null)));
 
             var open = await db.Rounds.AsNoTracking()
                 .Where(r => r.Status == RoundStatus.Published && r.Mode == RoundMode.SelfBooking && r.BookingOpensAt <= now && r.BookingClosesAt > now)
@@ -31,7 +34,7 @@ public sealed class BookingAgenda(AppDbContext db, TimeProvider clock, IStringLo
                 .Where(r => !db.Bookings.Any(b => b.RoundId == r.Id && households.Contains(b.HouseholdId) && b.ActiveSlotId != null))
                 .Join(db.Schools, r => r.SchoolId, s => s.Id, (r, s) => new { r.Id, r.Name, r.BookingClosesAt, School = s.Name })
                 .ToListAsync(ct);
-            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], r.School, Conversations.InvitationWording.BookPath(r.Id), null)));
+            items.AddRange(open.Select(r => new Home.AgendaItem(r.BookingClosesAt, text["Agenda.BookBefore", r.Name], r.School, InvitationWording.BookPath(r.Id), null)));
         }
         items.AddRange(await StaffItemsAsync(profile, now, ct));
         return items;

@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -64,7 +65,9 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
         {
             return;
         }
-        var teacher = await db.StaffMembers.AsNoTracking().Where(m => m.Id == freed.StaffMemberId).Select(m => m.FirstName + " " + m.LastName).SingleAsync(ct);
+        var name = await db.StaffMembers.AsNoTracking().Where(m => m.Id == freed.StaffMemberId)
+            .Select(m => new { m.FirstName, m.LastNamePrefix, m.LastName }).SingleAsync(ct);
+        var teacher = PersonName.Format(name.FirstName, name.LastNamePrefix, name.LastName);
         var guardianIds = waiting.Select(w => w.GuardianId).ToList();
         var guardians = await db.Guardians.AsNoTracking().Where(g => guardianIds.Contains(g.Id) && g.Email != null).ToDictionaryAsync(g => g.Id, ct);
         var baseUrl = AppLinks.BaseUrl(config);

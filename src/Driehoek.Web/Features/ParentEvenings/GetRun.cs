@@ -41,7 +41,6 @@ public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress prog
             return Result<RunReview>.NotFound();
         }
         var labels = ScheduleLabels.FromJson(run.Labels);
-        var instance = InstanceJson.Parse(run.Instance);
         var (failureKey, failureDetail) = run.Failure is null ? (null, null)
             : run.Failure.StartsWith("Schedule.", StringComparison.Ordinal) ? (run.Failure, null) : ("Schedule.RunFailed", labels.Describe(run.Failure));
         var review = new RunReview(run.Id, round.Id, round.Name, run.Status, run.CreatedAt, run.StartedAt, run.FinishedAt, run.TimeBudgetSeconds,
@@ -49,8 +48,10 @@ public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress prog
             run.PublishedAt is not null, run.Version, run.Moves);
         if (run.Solution is null)
         {
+            // Still queued or running: the page refreshes every second and needs no instance yet.
             return review;
         }
+        var instance = InstanceJson.Parse(run.Instance);
         var solution = SolutionJson.Parse(run.Solution);
         var grid = EveningGrid.From(instance);
         var index = ScheduleRules.Index(instance);

@@ -281,6 +281,21 @@ public abstract class BookingTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_time_taken_before_the_confirm_page_opens_is_shown_as_taken_with_alternatives()
+    {
+        var f = await FamilyAsync(slots: 3);
+        var classmate = await f.School.StudentAsync(f.Group);
+        using var other = await app.SignInAsync((await f.School.GuardianAsync([classmate])).Email!);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(other, f.Round.Id, classmate.Id, f.Slots[0].Id)).StatusCode);
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+
+        var confirm = await parent.GetAsync($"/rounds/{f.Round.Id}/book/{f.Slots[0].Id}?student={f.Child.Id}");
+
+        Assert.NotNull(confirm.Find(".error-summary li"));
+        Assert.NotEmpty(confirm.FindAll("a.slot"));
+    }
+
+    [Fact]
     public async Task A_family_that_may_no_longer_join_the_waiting_list_is_told_so_not_told_it_joined()
     {
         var f = await FamilyAsync(slots: 1);
@@ -299,7 +314,7 @@ public abstract class BookingTests(TestApp app)
         var refused = await second.SubmitAsync(full, [], "form[action*='handler=Wait']");
 
         Assert.Null(refused.Find(".notice"));
-        Assert.NotNull(refused.Find(".errors li"));
+        Assert.NotNull(refused.Find(".error-summary li"));
         Assert.Equal(0, await app.WithDbAsync(db => db.WaitingList.CountAsync(w => w.StudentId == waitingChild.Id)));
     }
 

@@ -15,6 +15,9 @@ public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, 
     public bool VideoPossible { get; private set; }
     public IReadOnlyList<FreeSlot> Alternatives { get; private set; } = [];
 
+    private FamilyContext? _family;
+    private Slot? _slot;
+
     [BindProperty] public string? Topics { get; set; }
     [BindProperty] public List<TopicAreas> Areas { get; set; } = [];
     [BindProperty] public string? InterpreterLanguage { get; set; }
@@ -28,7 +31,9 @@ public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, 
         }
         if (Slot is null)
         {
+            // Taken between the booking page and this one: say so, and offer what the POST would offer.
             ModelState.AddModelError("", text["Booking.JustTaken"]);
+            Alternatives = await free.NearestAsync(_family!, _slot!, ct);
         }
         return Page();
     }
@@ -37,30 +42,22 @@ public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, 
     {
         var areas = Areas.Aggregate(TopicAreas.None, (all, a) => all | a);
         var attempt = await book.HandleAsync(new BookSlotCommand(roundId, student, slotId, new BookingDetails(Topics, areas, InterpreterLanguage, Mode)), ct);
-        if (attempt.Outcome.Ok)
-        {
-            return Redirect($"/bookings/{attempt.Outcome.Value}?booked=true");
-        }
-        if (attempt.Outcome.Failure == Failure.NotFound || !await LoadAsync(roundId, slotId, student, ct))
-        {
-            return NotFound();
-        }
-        attempt.Outcome.CopyTo(ModelState, text);
-        Alternatives = attempt.Alternatives;
-        return Page();
+        return await this.AfterCommandAsync(attempt.Outcome, text, () => LoadAsync(roundId, slotId, student, ct),
+            $"/bookings/{attempt.Outcome.Value}?booked=true", onRefused: () => Alternatives = attempt.Alternatives);
     }
 
     private async Task<bool> LoadAsync(Guid roundId, Guid slotId, Guid student, CancellationToken ct)
     {
         var family = await FamilyContext.LoadAsync(db, access, roundId, student, ct);
-        if (family is null || !await db.Slots.AnyAsync(s => s.Id == slotId && s.RoundId == roundId, ct))
+        var slot = family is null ? null : await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId && s.RoundId == roundId, ct);
+        if (family is null || slot is null)
         {
             return false;
         }
+        (_family, _slot) = (family, slot);
         RoundId = roundId;
         StudentId = student;
         StudentName = await db.Students.Where(s => s.Id == student).Select(s => s.FirstName).SingleAsync(ct);
-        var slot = await db.Slots.AsNoTracking().SingleAsync(s => s.Id == slotId, ct);
         Slot = (await free.ForTeachersAsync(roundId, [slot.StaffMemberId], ct)).FirstOrDefault(s => s.SlotId == slotId);
         VideoPossible = slot.VideoLink is not null || family.Round.Form == ConversationForm.Digital;
         return true;

@@ -40,16 +40,7 @@ public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, M
     public async Task<IActionResult> OnPostMoveAsync(Guid bookingId, Guid slotId, Guid version, CancellationToken ct)
     {
         var attempt = await move.HandleAsync(new MoveBookingCommand(bookingId, slotId, version), ct);
-        if (attempt.Outcome.Ok)
-        {
-            return Redirect($"/bookings/{bookingId}?moved=true");
-        }
-        if (attempt.Outcome.Failure == Failure.NotFound || !await LoadAsync(bookingId, ct))
-        {
-            return NotFound();
-        }
-        attempt.Outcome.CopyTo(ModelState, text);
-        return Page();
+        return await this.AfterCommandAsync(attempt.Outcome, text, () => LoadAsync(bookingId, ct), $"/bookings/{bookingId}?moved=true");
     }
 
     private async Task<bool> LoadAsync(Guid bookingId, CancellationToken ct)

@@ -43,22 +43,11 @@ public sealed class InvitationTemplateEditModel(GetInvitationTemplates query, Sa
         return await AfterAsync(schoolId, form, language, result, "Edit.WasReset", null, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid schoolId, ConversationForm form, string language, Result<Guid> result, string notice,
-        TemplateInput? keep, CancellationToken ct)
-    {
-        if (result.Failure == Failure.NotFound || !await LoadAsync(schoolId, form, language, ct))
-        {
-            return NotFound();
-        }
-        if (result.Ok)
-        {
-            return Redirect($"/school/{schoolId}/invitation-texts/{form}/{language}?notice={notice}");
-        }
-        // A stale edit shows the newest text; a wrong one keeps what the leader typed.
-        Input = keep ?? Input;
-        result.CopyTo(ModelState, text);
-        return Page();
-    }
+    // A stale edit shows the newest text; a wrong one keeps what the leader typed.
+    private Task<IActionResult> AfterAsync(Guid schoolId, ConversationForm form, string language, Result<Guid> result, string notice,
+        TemplateInput? keep, CancellationToken ct) =>
+        this.AfterCommandAsync(result, text, () => LoadAsync(schoolId, form, language, ct),
+            $"/school/{schoolId}/invitation-texts/{form}/{language}?notice={notice}", () => Input = keep ?? Input);
 
     private async Task<bool> LoadAsync(Guid schoolId, ConversationForm form, string language, CancellationToken ct)
     {

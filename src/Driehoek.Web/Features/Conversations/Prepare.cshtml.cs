@@ -25,21 +25,15 @@ public sealed class PrepareModel(GetPreparation query, SavePreparation save, ISt
     {
         var given = answers ?? [];
         var result = await save.HandleAsync(new SavePreparationCommand(roundId, student, false, given, version), ct);
-        if (result.Failure == Failure.NotFound || !await LoadAsync(roundId, student, ct))
-        {
-            return NotFound();
-        }
-        if (result.Ok)
-        {
-            return Redirect($"{InvitationWording.PreparePath(roundId, student)}&saved=true");
-        }
         // Too long: keep what was typed. Changed by someone else: show theirs, so nothing is overwritten unseen.
-        if (result.Failure == Failure.Invalid)
-        {
-            Answers = given;
-        }
-        result.CopyTo(ModelState, text);
-        return Page();
+        return await this.AfterCommandAsync(result, text, () => LoadAsync(roundId, student, ct), $"{InvitationWording.PreparePath(roundId, student)}&saved=true",
+            onRefused: () =>
+            {
+                if (result.Failure == Failure.Invalid)
+                {
+                    Answers = given;
+                }
+            });
     }
 
     private async Task<bool> LoadAsync(Guid roundId, Guid student, CancellationToken ct)

@@ -30,11 +30,10 @@ public sealed class RoundModel(GetRound query, PublishRound publish, CancelRound
             return Page();
         }
         var result = await cancel.HandleAsync(new CancelRoundCommand(roundId, version), ct);
-        return await AfterAsync(roundId, result.Ok ? Result<Guid>.Success(roundId) : result.Failure == Failure.NotFound
-            ? Result<Guid>.NotFound() : Result<Guid>.Invalid(result.Errors.ToArray()), "Round.Cancelled", ct);
+        return await AfterAsync(roundId, result, "Round.Cancelled", ct);
     }
 
-    private Task<IActionResult> AfterAsync(Guid roundId, Result<Guid> result, string notice, CancellationToken ct) =>
+    private Task<IActionResult> AfterAsync<T>(Guid roundId, Result<T> result, string notice, CancellationToken ct) =>
         this.AfterCommandAsync(result, text, () => LoadAsync(roundId, ct), $"/rounds/{roundId}?notice={notice}");
 
     private async Task<bool> LoadAsync(Guid roundId, CancellationToken ct)

@@ -22,16 +22,7 @@ public sealed class RoundInvitationsModel(GetInvitationStatus query, SendMissing
     public async Task<IActionResult> OnPostSendMissingAsync(Guid roundId, CancellationToken ct)
     {
         var result = await send.HandleAsync(new SendMissingInvitationsCommand(roundId), ct);
-        if (result.Failure == Failure.NotFound || !await LoadAsync(roundId, ct))
-        {
-            return NotFound();
-        }
-        if (result.Ok)
-        {
-            return Redirect($"/rounds/{roundId}/invitations?sent={result.Value}");
-        }
-        result.CopyTo(ModelState, text);
-        return Page();
+        return await this.AfterCommandAsync(result, text, () => LoadAsync(roundId, ct), $"/rounds/{roundId}/invitations?sent={result.Value}");
     }
 
     private async Task<bool> LoadAsync(Guid roundId, CancellationToken ct)

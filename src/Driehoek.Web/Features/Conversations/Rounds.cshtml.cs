@@ -18,16 +18,7 @@ public sealed class RoundsModel(GetRoundPlan query, CreateDefaultPlan defaults, 
     public async Task<IActionResult> OnPostDefaultsAsync(Guid schoolId, CancellationToken ct)
     {
         var result = await defaults.HandleAsync(schoolId, ct);
-        if (result.Failure == Failure.NotFound || !await LoadAsync(schoolId, ct))
-        {
-            return NotFound();
-        }
-        if (!result.Ok)
-        {
-            result.CopyTo(ModelState, text);
-            return Page();
-        }
-        return Redirect($"/school/{schoolId}/rounds?created={result.Value}");
+        return await this.AfterCommandAsync(result, text, () => LoadAsync(schoolId, ct), $"/school/{schoolId}/rounds?created={result.Value}");
     }
 
     private async Task<bool> LoadAsync(Guid schoolId, CancellationToken ct)

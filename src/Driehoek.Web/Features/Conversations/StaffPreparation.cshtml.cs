@@ -25,20 +25,15 @@ public sealed class StaffPreparationModel(GetStaffPreparation query, SavePrepara
     {
         var given = answers ?? [];
         var result = await save.HandleAsync(new SavePreparationCommand(roundId, studentId, true, given, version), ct);
-        if (result.Failure == Failure.NotFound || !await LoadAsync(roundId, studentId, ct))
-        {
-            return NotFound();
-        }
-        if (result.Ok)
-        {
-            return Redirect($"/rounds/{roundId}/prepare/{studentId}?saved=true");
-        }
-        if (result.Failure == Failure.Invalid)
-        {
-            Answers = given;
-        }
-        result.CopyTo(ModelState, text);
-        return Page();
+        // Reloaded (and its read audited) only when the save is refused.
+        return await this.AfterCommandAsync(result, text, () => LoadAsync(roundId, studentId, ct), $"/rounds/{roundId}/prepare/{studentId}?saved=true",
+            onRefused: () =>
+            {
+                if (result.Failure == Failure.Invalid)
+                {
+                    Answers = given;
+                }
+            });
     }
 
     private async Task<bool> LoadAsync(Guid roundId, Guid studentId, CancellationToken ct)

@@ -77,11 +77,10 @@ public sealed class RequestModel(GetRequestForm query, SaveRequests save, AddLat
             RequestOutcome.Unplaced => "Request.LateUnplaced",
             _ => "Request.LateOpen",
         };
-        return await AfterAsync(roundId, result.Ok ? Result<int>.Success(1) : result.Failure == Failure.NotFound
-            ? Result<int>.NotFound() : Result<int>.Invalid(result.Errors.ToArray()), notice, ct);
+        return await AfterAsync(roundId, result, notice, ct);
     }
 
-    private Task<IActionResult> AfterAsync(Guid roundId, Result<int> result, string notice, CancellationToken ct) =>
+    private Task<IActionResult> AfterAsync<T>(Guid roundId, Result<T> result, string notice, CancellationToken ct) =>
         this.AfterCommandAsync(result, text, () => LoadAsync(roundId, ct), $"/rounds/{roundId}/request?notice={notice}", () => Posted = true);
 
     public bool SessionChecked(SessionChoice s) => Posted ? SessionIds.Contains(s.Id) : s.Chosen;

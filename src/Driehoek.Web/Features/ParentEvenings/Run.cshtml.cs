@@ -34,12 +34,10 @@ public sealed class RunModel(GetRun query, CancelRun cancel, MoveMeeting move, P
             return Page();
         }
         var result = await publish.HandleAsync(new PublishScheduleCommand(runId, version), ct);
-        return await AfterAsync(roundId, runId, result.Ok ? Result<Guid>.Success(runId) : result.Failure == Failure.NotFound
-            ? Result<Guid>.NotFound() : result.Failure == Failure.Conflict ? Result<Guid>.Conflict(result.Errors.ToArray())
-            : Result<Guid>.Invalid(result.Errors.ToArray()), "Run.Published", null, ct);
+        return await AfterAsync(roundId, runId, result, "Run.Published", null, ct);
     }
 
-    private Task<IActionResult> AfterAsync(Guid roundId, Guid runId, Result<Guid> result, string notice, string? move, CancellationToken ct) =>
+    private Task<IActionResult> AfterAsync<T>(Guid roundId, Guid runId, Result<T> result, string notice, string? move, CancellationToken ct) =>
         this.AfterCommandAsync(result, text, () => LoadAsync(roundId, runId, move, ct), $"/rounds/{roundId}/schedule/{runId}?notice={notice}");
 
     private async Task<bool> LoadAsync(Guid roundId, Guid runId, string? move, CancellationToken ct)

@@ -15,7 +15,11 @@ public static class BookingChecks
     /// Whether families can book now. Staff acting for a family are not held to the booking window or
     /// the round's mode (in a scheduled round only the school moves meetings).
     /// </summary>
-    public static FieldError? Window(ConversationRound round, DateTime now, bool staff = false)
+    public static FieldError? Window(ConversationRound round, DateTime now, bool staff = false) =>
+        Window(round, now, RoundMode.SelfBooking, "Booking.NotSelfBooking", staff);
+
+    /// <summary>Whether families can act in a round of this mode now (book, or request conversations); <paramref name="wrongModeKey"/> says it is the other mode.</summary>
+    public static FieldError? Window(ConversationRound round, DateTime now, RoundMode mode, string wrongModeKey, bool staff = false)
     {
         if (round.Status == RoundStatus.Cancelled)
         {
@@ -25,9 +29,9 @@ public static class BookingChecks
         {
             return null;
         }
-        if (round.Mode != RoundMode.SelfBooking)
+        if (round.Mode != mode)
         {
-            return new FieldError("", "Booking.NotSelfBooking");
+            return new FieldError("", wrongModeKey);
         }
         if (now < round.BookingOpensAt)
         {
@@ -36,7 +40,8 @@ public static class BookingChecks
         return now > round.BookingClosesAt ? new FieldError("", "Booking.Closed") : null;
     }
 
-    public static FieldError? Details(BookingDetails details, Slot slot, ConversationRound round)
+    /// <summary>Topics, interpreter and video; <paramref name="videoPossible"/>: the slot (or, for a request, any teacher) offers video, or the round is digital.</summary>
+    public static FieldError? Details(BookingDetails details, bool videoPossible)
     {
         if (details.Topics is { Length: > BookingRules.MaxTopicsLength })
         {
@@ -46,7 +51,7 @@ public static class BookingChecks
         {
             return new FieldError("InterpreterLanguage", "Booking.InterpreterTooLong");
         }
-        if (details.Mode == MeetingMode.Video && slot.VideoLink is null && round.Form != ConversationForm.Digital)
+        if (details.Mode == MeetingMode.Video && !videoPossible)
         {
             return new FieldError("Mode", "Booking.NoVideo");
         }
@@ -88,7 +93,7 @@ public static class BookingChecks
         {
             return new FieldError("SlotId", "Booking.WrongTeacher");
         }
-        if (Details(details, slot, round) is { } invalid)
+        if (Details(details, slot.VideoLink is not null || round.Form == ConversationForm.Digital) is { } invalid)
         {
             return invalid;
         }

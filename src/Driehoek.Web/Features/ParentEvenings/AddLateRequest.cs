@@ -93,7 +93,7 @@ public sealed class AddLateRequest(AppDbContext db, Access access, TimeProvider 
             return Result<ConversationRequest>.Invalid(wrong with { Field = "Teacher" });
         }
         var details = new BookingDetails(command.Topics, command.Areas, command.InterpreterLanguage, command.Mode);
-        if (RequestChecks.Details(details, round, await RequestChecks.VideoOfferedAsync(db, round, ct)) is { } invalid)
+        if (BookingChecks.Details(details, await RequestChecks.VideoOfferedAsync(db, round, ct)) is { } invalid)
         {
             return Result<ConversationRequest>.Invalid(invalid);
         }

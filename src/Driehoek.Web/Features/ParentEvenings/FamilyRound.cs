@@ -36,27 +36,10 @@ public sealed record FamilyRound(ConversationRound Round, Guid HouseholdId, Guid
 public static class RequestChecks
 {
     /// <summary>Families ask while the round is published, in request mode, and its window is open.</summary>
-    public static FieldError? Window(ConversationRound round, DateTime now)
-    {
-        if (round.Status == RoundStatus.Cancelled)
-        {
-            return new FieldError("", "Booking.RoundCancelled");
-        }
-        if (round.Mode != RoundMode.Requests)
-        {
-            return new FieldError("", "Request.NotRequestMode");
-        }
-        if (now < round.BookingOpensAt)
-        {
-            return new FieldError("", "Booking.NotOpenYet", SchoolCalendar.ToLocal(round.BookingOpensAt).ToString("f"));
-        }
-        return now > round.BookingClosesAt ? new FieldError("", "Booking.Closed") : null;
-    }
+    public static FieldError? Window(ConversationRound round, DateTime now) =>
+        BookingChecks.Window(round, now, RoundMode.Requests, "Request.NotRequestMode");
 
-    /// <summary>Topics, interpreter and video as a booking checks them; video is possible when any teacher offers it.</summary>
-    public static FieldError? Details(BookingDetails details, ConversationRound round, bool videoOffered) =>
-        BookingChecks.Details(details, new Slot { VideoLink = videoOffered ? "offered" : null }, round);
-
+    /// <summary>Whether a request may ask for video: any teacher of the round offers it, or the round is digital.</summary>
     public static async Task<bool> VideoOfferedAsync(AppDbContext db, ConversationRound round, CancellationToken ct) =>
         round.Form == ConversationForm.Digital || await db.Slots.AnyAsync(s => s.RoundId == round.Id && s.VideoLink != null, ct);
 

@@ -105,7 +105,7 @@ public sealed class SaveRequests(AppDbContext db, Access access, TimeProvider cl
                 errors.Add(wrong with { Field = $"Children[{i}].Subjects" });
             }
             var details = new BookingDetails(child.Topics, child.Areas, command.InterpreterLanguage, command.Mode);
-            if (RequestChecks.Details(details, round, video) is { } invalid)
+            if (BookingChecks.Details(details, video) is { } invalid)
             {
                 errors.Add(invalid with { Field = invalid.Field == "Topics" ? $"Children[{i}].Topics" : invalid.Field });
             }

@@ -19,13 +19,10 @@ internal sealed class FamilyPlan
     /// <summary>Sum of priority over the requests in this plan.</summary>
     public int Priority { get; set; }
 
-    /// <summary>Waiting minutes + extra-visit minutes of the family under this plan.</summary>
-    public int Cost { get; set; }
-
     /// <summary>How much worse the family's next-best single-day window is (0 when it has several equally good ones).</summary>
     public int Regret { get; set; }
 
-    /// <summary>How many single-day windows reach <see cref="Cost"/>; fewer means more constrained.</summary>
+    /// <summary>How many single-day windows reach the family's least cost; fewer means more constrained.</summary>
     public int Options { get; set; }
 
     public void Clear(int family)
@@ -33,7 +30,6 @@ internal sealed class FamilyPlan
         Family = family;
         Count = 0;
         Priority = 0;
-        Cost = 0;
         Regret = 0;
         Options = 0;
     }

@@ -8,7 +8,7 @@ internal sealed partial class FamilyPlanner
     /// + siblings-apart minutes unless the subset is one block for two students), then one that still has
     /// meetings for two students.
     /// </summary>
-    private (int Mask, int Cost) Partition(int n)
+    private int Partition(int n)
     {
         var full = (1 << n) - 1;
         Array.Copy(_costDay[0], _partition[0], full + 1);
@@ -61,7 +61,7 @@ internal sealed partial class FamilyPlanner
                 bestTotal = total;
             }
         }
-        return (bestMask, bestTotal);
+        return bestMask;
     }
 
     private int StudentCount(int mask) => System.Numerics.BitOperations.PopCount((uint)_students[mask]);

@@ -83,13 +83,11 @@ internal sealed partial class FamilyPlanner
         {
             var day = Array.FindIndex(_costDay, 0, _p.DayCount, c => c[full] == c1);
             plan.Priority = _priority[full];
-            plan.Cost = WithApart(full, c1);
             Reconstruct(s, day, full, n, plan);
             return;
         }
-        var (mask, cost) = Partition(n);
+        var mask = Partition(n);
         plan.Priority = _priority[mask];
-        plan.Cost = cost;
         var together = TogetherDay(mask);
         if (together >= 0)
         {

@@ -30,7 +30,6 @@ internal sealed class Schedule
         }
         FamilyCost = new int[problem.FamilyCount];
         FamilyWaiting = new int[problem.FamilyCount];
-        FamilyDays = new int[problem.FamilyCount];
         FamilyApart = new bool[problem.FamilyCount];
         TeacherDayIdle = new int[problem.TeacherCount * problem.DayCount];
         TeacherDayFirst = new int[problem.TeacherCount * problem.DayCount];
@@ -56,7 +55,6 @@ internal sealed class Schedule
     public int[][] FamilyGrid { get; }
     public int[] FamilyCost { get; }
     public int[] FamilyWaiting { get; }
-    public int[] FamilyDays { get; }
 
     /// <summary>Sibling families that could form one block (<see cref="Problem.SiblingBlockPossible"/>) but do not now.</summary>
     public bool[] FamilyApart { get; }
@@ -295,7 +293,6 @@ internal sealed class Schedule
         TotalFamilyCost += cost - FamilyCost[family];
         FamilyCost[family] = cost;
         FamilyWaiting[family] = waiting;
-        FamilyDays[family] = days;
         SiblingsApart += (apart ? 1 : 0) - (FamilyApart[family] ? 1 : 0);
         FamilyApart[family] = apart;
     }

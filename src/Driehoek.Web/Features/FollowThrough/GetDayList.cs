@@ -41,8 +41,9 @@ public sealed class GetDayList(AppDbContext db, Access access, AuditLog audit, T
         var manager = await access.CanManageSchoolAsync(round.SchoolId, ct);
         var own = await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == round.SchoolId && m.UserId == access.UserId && m.UserId != null)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-        // A board admin or leader without a staff record of their own starts with the first teacher of the round.
-        var staffId = query.StaffMemberId ?? own ?? (manager ? (await StaffOfRoundAsync(round.Id, ct)).Select(s => (Guid?)s.Id).FirstOrDefault() : null);
+        // A manager picks among the round's teachers; one without a staff record of their own starts with the first.
+        var choices = manager ? await StaffOfRoundAsync(round.Id, ct) : [];
+        var staffId = query.StaffMemberId ?? own ?? choices.Select(s => (Guid?)s.Id).FirstOrDefault();
         var member = staffId is null || (!manager && staffId != own) ? null
             : await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == staffId && m.SchoolId == round.SchoolId, ct);
         if (member is null)
@@ -60,7 +61,7 @@ public sealed class GetDayList(AppDbContext db, Access access, AuditLog audit, T
         }
         await audit.RecordReadAsync("conversation-day-list", member.Id, access.UserId, round.SchoolId, ct);
         return new DayList(round.Id, round.Name, round.SchoolId, member.Id, member.FullName, date, manager,
-            manager ? await StaffOfRoundAsync(round.Id, ct) : [], days,
+            choices, days,
             entries.Where(e => e.Status != BookingStatus.Cancelled).ToList(), entries.Where(e => e.Status == BookingStatus.Cancelled).ToList());
     }
 

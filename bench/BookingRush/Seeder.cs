@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Data;

@@ -1,6 +1,6 @@
 using Driehoek.Web.Features;
 using Driehoek.Web.Features.Demo;
-using Driehoek.Web.Infrastructure.Auth;
+using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
@@ -39,7 +39,7 @@ public static class DriehoekApp
     public static WebApplication MapDriehoek(this WebApplication app)
     {
         app.UseDriehoekWeb();
-        app.MapDriehoekEndpoints();
+        app.MapDriehoekEndpoints(FeatureRegistration.MapFeatureApis);
         return app;
     }
 }

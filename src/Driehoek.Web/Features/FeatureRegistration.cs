@@ -1,7 +1,7 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
@@ -9,6 +9,7 @@ using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
+using Driehoek.Web.Features.Shared;
 using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features;
@@ -19,12 +20,13 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddShared();
         services.AddOrganisation();
         services.AddPeople();
         services.AddHome();
         services.AddAccounts();
         services.AddRoster();
-        services.AddConversations();
+        services.AddRounds();
         services.AddBookings();
         services.AddCalendar();
         services.AddReminders();
@@ -40,7 +42,7 @@ public static class FeatureRegistration
         api.MapPeopleApi();
         api.MapHomeApi();
         api.MapRosterApi();
-        api.MapConversationsApi();
+        api.MapRoundsApi();
         api.MapBookingsApi();
         api.MapParentEveningsApi();
         app.MapBookingCalendar();

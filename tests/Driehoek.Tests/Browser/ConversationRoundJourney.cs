@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Driehoek.Tests.ConversationCycle;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 using Microsoft.Playwright;
 

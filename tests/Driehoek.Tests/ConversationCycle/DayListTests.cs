@@ -1,6 +1,6 @@
 using System.Net;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 

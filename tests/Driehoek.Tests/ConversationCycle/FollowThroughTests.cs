@@ -133,7 +133,7 @@ public abstract class FollowThroughTests(TestApp app)
         await f.School.StudentAsync(otherGroup);
         await app.WithDbAsync(async db =>
         {
-            db.RoundGroups.Add(new Driehoek.Web.Features.Conversations.RoundGroup { SchoolId = f.School.Id, RoundId = f.Round.Id, GroupId = otherGroup.Id });
+            db.RoundGroups.Add(new Driehoek.Web.Features.Rounds.RoundGroup { SchoolId = f.School.Id, RoundId = f.Round.Id, GroupId = otherGroup.Id });
             await db.SaveChangesAsync();
         });
         using var teacher = await app.SignInAsync(f.Teacher.Email!);

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Reminders;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Tests.ConversationCycle;

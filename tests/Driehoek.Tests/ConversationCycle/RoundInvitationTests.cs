@@ -1,5 +1,5 @@
 using System.Net;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Tests.ConversationCycle;

@@ -1,7 +1,7 @@
 using Driehoek.Scheduling.Checking;
 using Driehoek.Scheduling.Json;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;

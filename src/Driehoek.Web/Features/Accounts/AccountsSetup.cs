@@ -4,8 +4,8 @@ public static class AccountsSetup
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddScoped<SendInvitations>();
-        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<SendAccountInvitations>();
+        services.AddScoped<AcceptAccountInvitation>();
         return services;
     }
 

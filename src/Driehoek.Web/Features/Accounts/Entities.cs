@@ -12,7 +12,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
 }
 
-public enum InvitationKind
+public enum AccountInvitationKind
 {
     Guardian = 1,
     Student = 2,
@@ -23,12 +23,12 @@ public enum InvitationKind
 /// A single-use link with which a guardian, student or staff member creates their login.
 /// Only a hash of the token is stored, so a database leak does not leak working links.
 /// </summary>
-public sealed class Invitation
+public sealed class AccountInvitation
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid BoardId { get; set; }
     public Guid SchoolId { get; set; }
-    public InvitationKind Kind { get; set; }
+    public AccountInvitationKind Kind { get; set; }
     public Guid PersonId { get; set; }
     public required string Email { get; set; }
     public required string TokenHash { get; set; }

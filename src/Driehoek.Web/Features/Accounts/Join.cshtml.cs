@@ -11,7 +11,7 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
+public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
@@ -19,7 +19,7 @@ public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> s
     [BindProperty] public string ConfirmPassword { get; set; } = "";
     [BindProperty] public string Language { get; set; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public InvitationInfo Info { get; private set; } = null!;
+    public AccountInvitationInfo Info { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> s
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Info = await handler.LookupAsync(Token, ct);
-        if (Info.State != InvitationState.Valid)
+        if (Info.State != AccountInvitationState.Valid)
         {
             return StatusFor(Info);
         }
@@ -39,7 +39,7 @@ public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> s
             ModelState.AddModelError(nameof(ConfirmPassword), text["Join.PasswordsDiffer"]);
             return Page();
         }
-        var result = await handler.HandleAsync(new AcceptInvitationCommand(Token, Password, Cultures.Normalize(Language)), ct);
+        var result = await handler.HandleAsync(new AcceptAccountInvitationCommand(Token, Password, Cultures.Normalize(Language)), ct);
         if (!result.Ok)
         {
             foreach (var error in result.Errors)
@@ -57,12 +57,12 @@ public sealed class JoinModel(AcceptInvitation handler, SignInManager<AppUser> s
     }
 
     // A dead link is a 404 or 410 for crawlers and scripts; the page still explains it to people.
-    private PageResult StatusFor(InvitationInfo info)
+    private PageResult StatusFor(AccountInvitationInfo info)
     {
         Response.StatusCode = info.State switch
         {
-            InvitationState.Unknown => StatusCodes.Status404NotFound,
-            InvitationState.Expired or InvitationState.Used => StatusCodes.Status410Gone,
+            AccountInvitationState.Unknown => StatusCodes.Status404NotFound,
+            AccountInvitationState.Expired or AccountInvitationState.Used => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
         return Page();

@@ -13,9 +13,9 @@ internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
     }
 }
 
-internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
+internal sealed class AccountInvitationMapping : IEntityTypeConfiguration<AccountInvitation>
 {
-    public void Configure(EntityTypeBuilder<Invitation> b)
+    public void Configure(EntityTypeBuilder<AccountInvitation> b)
     {
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.TokenHash).HasMaxLength(64);

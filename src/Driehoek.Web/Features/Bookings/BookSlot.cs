@@ -1,4 +1,4 @@
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 
@@ -81,25 +81,5 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         return problem.Key == "Booking.JustTaken"
             ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct))
             : BookingAttempt.Of(Result<Guid>.Conflict(problem));
-    }
-}
-
-/// <summary>The household's five-minute claims a booking makes, and the student's when the student takes part.</summary>
-public static class TimeClaims
-{
-    public static IEnumerable<TimeClaim> For(Booking booking, ConversationRound round)
-    {
-        var owners = new List<string> { $"h:{booking.HouseholdId:N}" };
-        if (round.Participants.HasFlag(Participants.Student))
-        {
-            owners.Add($"s:{booking.StudentId:N}");
-        }
-        for (var cell = booking.StartsAt; cell < booking.EndsAt; cell = cell.AddMinutes(TimeClaim.CellMinutes))
-        {
-            foreach (var owner in owners)
-            {
-                yield return new TimeClaim { SchoolId = booking.SchoolId, BookingId = booking.Id, Owner = owner, Cell = cell };
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -42,7 +42,7 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
     /// <summary>When the household is busy, and the student too when students take part in this round.</summary>
     public async Task<List<(DateTime Start, DateTime End)>> HouseholdBusyAsync(FamilyContext family, CancellationToken ct)
     {
-        var withStudent = family.Round.Participants.HasFlag(Conversations.Participants.Student);
+        var withStudent = family.Round.Participants.HasFlag(Rounds.Participants.Student);
         return (await db.Bookings.AsNoTracking()
                 .Where(b => b.RoundId == family.Round.Id && b.ActiveSlotId != null
                             && (b.HouseholdId == family.HouseholdId || (withStudent && b.StudentId == family.StudentId)))

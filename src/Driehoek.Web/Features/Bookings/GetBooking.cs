@@ -24,7 +24,7 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
         var slot = booking.SlotId is null ? null : await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == booking.SlotId, ct);
         var cannot = BookingOwner.Deadline(booking, round.ChangeDeadlineHours, actor, clock.GetUtcNow().UtcDateTime);
         IReadOnlyList<FreeSlot> moves = [];
-        var scheduledByTheSchool = actor == Actor.Household && round.Mode != Conversations.RoundMode.SelfBooking;
+        var scheduledByTheSchool = actor == Actor.Household && round.Mode != Rounds.RoundMode.SelfBooking;
         if (cannot is null && !scheduledByTheSchool && booking.EndsAt - booking.StartsAt == TimeSpan.FromMinutes(round.LengthMinutes))
         {
             var family = new FamilyContext(round, booking.StudentId, booking.BookedByGuardianId ?? Guid.Empty, booking.HouseholdId, actor == Actor.Staff);

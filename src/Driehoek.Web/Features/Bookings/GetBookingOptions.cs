@@ -1,4 +1,4 @@
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.Bookings;

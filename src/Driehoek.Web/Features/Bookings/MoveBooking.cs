@@ -30,7 +30,7 @@ public sealed class MoveBooking(AppDbContext db, Access access, TimeProvider clo
             // A double-length meeting from the scheduler: moved in the schedule review, not slot by slot.
             return BookingAttempt.Of(Result<Guid>.Invalid(new FieldError("SlotId", "Booking.LengthDiffers")));
         }
-        if (actor == Actor.Household && round.Mode != Conversations.RoundMode.SelfBooking)
+        if (actor == Actor.Household && round.Mode != Rounds.RoundMode.SelfBooking)
         {
             return BookingAttempt.Of(Result<Guid>.Invalid(new FieldError("", "Booking.AskSchoolToMove")));
         }

@@ -1,5 +1,5 @@
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Audit;

@@ -1,4 +1,4 @@
-using Driehoek.Web.Infrastructure.Auth;
+using Driehoek.Web.Features.Permissions;
 using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Driehoek.Web.Features.People;
-using Driehoek.Web.Infrastructure.Auth;
+using Driehoek.Web.Features.Permissions;
 using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.ParentEvenings;

@@ -1,4 +1,4 @@
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Driehoek.Scheduling.Model;
 using Driehoek.Scheduling.Validation;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.ParentEvenings;

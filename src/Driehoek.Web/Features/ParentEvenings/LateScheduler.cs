@@ -1,6 +1,6 @@
 using Driehoek.Scheduling;
 using Driehoek.Scheduling.Json;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 

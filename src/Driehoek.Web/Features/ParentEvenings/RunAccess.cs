@@ -1,5 +1,5 @@
 using Driehoek.Scheduling.Checking;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 
@@ -12,11 +12,4 @@ public static class RunAccess
         var round = run is null ? null : await RoundAccess.ManageableAsync(db, access, run.RoundId, ct);
         return run is null || round is null ? null : (run, round);
     }
-}
-
-/// <summary>A broken hard rule in words: what kind of rule (a resource key), who, and the checker's own detail with names.</summary>
-public static class ViolationText
-{
-    public static FieldError From(Violation violation, ScheduleLabels labels) =>
-        new("", "Violation." + violation.Rule, labels[violation.Element], labels.Describe(violation.Message));
 }

@@ -1,6 +1,6 @@
 using Driehoek.Scheduling.Model;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 

@@ -5,7 +5,7 @@ using Driehoek.Scheduling.Checking;
 using Driehoek.Scheduling.Json;
 using Driehoek.Scheduling.Solving;
 using Driehoek.Scheduling.Validation;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 

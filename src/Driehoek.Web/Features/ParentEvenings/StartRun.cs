@@ -1,5 +1,5 @@
 using Driehoek.Scheduling.Json;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Microsoft.Extensions.Options;
 
 namespace Driehoek.Web.Features.ParentEvenings;

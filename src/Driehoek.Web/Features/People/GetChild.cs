@@ -26,7 +26,7 @@ public sealed class GetChild(AppDbContext db, Access access, TimeProvider clock)
 
     /// <summary>Loads several children at once (the parent's home page shows them all).</summary>
     internal static async Task<List<ChildView>> LoadAsync(
-        AppDbContext db, TimeProvider clock, IReadOnlyCollection<Guid> studentIds, Infrastructure.Auth.AccessProfile profile, CancellationToken ct)
+        AppDbContext db, TimeProvider clock, IReadOnlyCollection<Guid> studentIds, Permissions.AccessProfile profile, CancellationToken ct)
     {
         var today = SchoolCalendar.Today(clock);
         var students = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))

@@ -1,6 +1,6 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
-using Driehoek.Web.Features.Conversations;
+using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
@@ -26,7 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<BoardAdmin> BoardAdmins => Set<BoardAdmin>();
-    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -43,7 +43,6 @@ public static class LocalizationSetup
     public static IServiceCollection AddDriehoekLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Driehoek.Web.Features;
 using Driehoek.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -58,13 +57,14 @@ public static class WebSetup
         return app;
     }
 
-    public static WebApplication MapDriehoekEndpoints(this WebApplication app)
+    /// <param name="mapApis">maps the features' JSON endpoints under /api/v1 (the features are not Infrastructure's to know)</param>
+    public static WebApplication MapDriehoekEndpoints(this WebApplication app, Action<IEndpointRouteBuilder, RouteGroupBuilder> mapApis)
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
-        app.MapFeatureApis(app.MapGroup("/api/v1").WithTags("Driehoek"));
+        mapApis(app, app.MapGroup("/api/v1").WithTags("Driehoek"));
         // An unknown address is a friendly 404 for everyone, not a sign-in prompt.
         app.MapFallback(context =>
         {

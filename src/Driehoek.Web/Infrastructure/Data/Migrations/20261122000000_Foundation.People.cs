@@ -68,7 +68,7 @@ public sealed partial class Foundation
             });
 
         migrationBuilder.CreateTable(
-            name: "Invitations",
+            name: "AccountInvitations",
             columns: table => new
             {
                 Id = table.Column<Guid>(nullable: false),
@@ -85,9 +85,9 @@ public sealed partial class Foundation
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_Invitations", x => x.Id);
+                table.PrimaryKey("PK_AccountInvitations", x => x.Id);
                 table.ForeignKey(
-                    name: "FK_Invitations_Schools_SchoolId",
+                    name: "FK_AccountInvitations_Schools_SchoolId",
                     column: x => x.SchoolId,
                     principalTable: "Schools",
                     principalColumn: "Id",
@@ -265,18 +265,18 @@ public sealed partial class Foundation
             unique: true);
 
         migrationBuilder.CreateIndex(
-            name: "IX_Invitations_PersonId",
-            table: "Invitations",
+            name: "IX_AccountInvitations_PersonId",
+            table: "AccountInvitations",
             column: "PersonId");
 
         migrationBuilder.CreateIndex(
-            name: "IX_Invitations_SchoolId",
-            table: "Invitations",
+            name: "IX_AccountInvitations_SchoolId",
+            table: "AccountInvitations",
             column: "SchoolId");
 
         migrationBuilder.CreateIndex(
-            name: "IX_Invitations_TokenHash",
-            table: "Invitations",
+            name: "IX_AccountInvitations_TokenHash",
+            table: "AccountInvitations",
             column: "TokenHash",
             unique: true);
 

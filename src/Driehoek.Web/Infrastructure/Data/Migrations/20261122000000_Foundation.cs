@@ -28,7 +28,7 @@ public sealed partial class Foundation : Migration
         migrationBuilder.DropTable(name: "StaffMembers");
         migrationBuilder.DropTable(name: "SchoolYears");
         migrationBuilder.DropTable(name: "RosterImport");
-        migrationBuilder.DropTable(name: "Invitations");
+        migrationBuilder.DropTable(name: "AccountInvitations");
         migrationBuilder.DropTable(name: "Guardians");
         migrationBuilder.DropTable(name: "Schools");
         migrationBuilder.DropTable(name: "Households");

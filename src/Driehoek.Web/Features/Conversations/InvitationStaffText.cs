@@ -1,4 +1,0 @@
-namespace Driehoek.Web.Features.Conversations;
-
-/// <summary>Strings of the staff pages about invitations, letters and preparation (Dutch and English).</summary>
-public sealed class InvitationStaffText;

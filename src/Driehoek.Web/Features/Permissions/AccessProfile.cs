@@ -1,0 +1,105 @@
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Driehoek.Web.Features.Permissions;
+
+public sealed record GuardianLink(Guid StudentId, Guid SchoolId, Guid GuardianId, Guid? HouseholdId, bool HasParentalAuthority);
+
+public sealed record StaffLink(Guid StaffMemberId, Guid SchoolId, StaffRole Role, Guid? GroupId, int? Level);
+
+/// <summary>Everything that decides what one user may see: their children, own student records, staff roles, boards.</summary>
+public sealed record AccessProfile(
+    Guid? UserId,
+    IReadOnlyDictionary<Guid, GuardianLink> Children,
+    IReadOnlySet<Guid> OwnStudentIds,
+    IReadOnlyList<StaffLink> Staff,
+    IReadOnlySet<Guid> AdminBoardIds)
+{
+    public static readonly AccessProfile Anonymous = new(null, new Dictionary<Guid, GuardianLink>(),
+        new HashSet<Guid>(), [], new HashSet<Guid>());
+
+    private static readonly StaffRole[] SchoolWideRoles =
+    [
+        StaffRole.CareCoordinator, StaffRole.YearCoordinator, StaffRole.DepartmentHead,
+        StaffRole.SchoolLeader, StaffRole.Administrator,
+    ];
+
+    public bool IsGuardian => Children.Count > 0;
+    public bool IsStudent => OwnStudentIds.Count > 0;
+    public bool IsStaff => Staff.Count > 0;
+    public bool IsBoardAdmin => AdminBoardIds.Count > 0;
+
+    public bool TeachesGroup(Guid groupId) => Staff.Any(s => s.GroupId == groupId);
+
+    /// <summary>A school-wide role; a year coordinator or department head with a level sees only that level.</summary>
+    public bool SeesSchoolLevel(Guid schoolId, int? level) => Staff.Any(s =>
+        s.SchoolId == schoolId && s.GroupId is null && SchoolWideRoles.Contains(s.Role)
+        && (s.Level is null || s.Level == level));
+
+    /// <summary>Any school-wide role at the school, whatever its level.</summary>
+    public bool HasSchoolWideRole(Guid schoolId) => Staff.Any(s =>
+        s.SchoolId == schoolId && s.GroupId is null && SchoolWideRoles.Contains(s.Role));
+
+    public bool ManagesSchool(Guid schoolId) => Staff.Any(s =>
+        s.SchoolId == schoolId && s.Role is StaffRole.SchoolLeader or StaffRole.Administrator);
+
+    public IEnumerable<Guid> StaffSchoolIds => Staff.Select(s => s.SchoolId).Distinct();
+
+    /// <summary>One row of the profile query: what kind of link it is decides which columns mean something.</summary>
+    private sealed class LinkRow
+    {
+        public int Kind { get; init; }
+        public Guid Id { get; init; }
+        public Guid? SchoolId { get; init; }
+        public Guid? GuardianId { get; init; }
+        public Guid? HouseholdId { get; init; }
+        public bool HasParentalAuthority { get; init; }
+        public StaffRole? Role { get; init; }
+        public Guid? GroupId { get; init; }
+        public int? Level { get; init; }
+    }
+
+    private const int ChildLink = 0, OwnStudentLink = 1, StaffLinkKind = 2, BoardLink = 3;
+
+    // Every request loads a profile, so it is one round trip (four links, UNION ALL), compiled once per model.
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, IAsyncEnumerable<LinkRow>>> LinksOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId) => db.Guardians.AsNoTracking().Where(g => g.UserId == userId)
+            .Join(db.Guardianships, g => g.Id, gs => gs.GuardianId, (g, gs) => new LinkRow
+            {
+                Kind = ChildLink, Id = gs.StudentId, SchoolId = gs.SchoolId, GuardianId = g.Id, HouseholdId = g.HouseholdId,
+                HasParentalAuthority = gs.HasParentalAuthority, Role = null, GroupId = null, Level = null,
+            })
+            .Concat(db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => new LinkRow
+            {
+                Kind = OwnStudentLink, Id = s.Id, SchoolId = s.SchoolId, GuardianId = null, HouseholdId = null,
+                HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+            }))
+            .Concat(db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
+                .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId, (m, a) => new LinkRow
+                {
+                    Kind = StaffLinkKind, Id = m.Id, SchoolId = a.SchoolId, GuardianId = null, HouseholdId = null,
+                    HasParentalAuthority = false, Role = a.Role, GroupId = a.GroupId, Level = a.Level,
+                }))
+            .Concat(db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => new LinkRow
+            {
+                Kind = BoardLink, Id = b.BoardId, SchoolId = null, GuardianId = null, HouseholdId = null,
+                HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+            }))));
+
+    public static async Task<AccessProfile> LoadAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var rows = await LinksOf.For(db)(db, userId).ListAsync(ct);
+        var children = rows.Where(r => r.Kind == ChildLink)
+            .Select(r => new GuardianLink(r.Id, r.SchoolId!.Value, r.GuardianId!.Value, r.HouseholdId, r.HasParentalAuthority));
+        var own = rows.Where(r => r.Kind == OwnStudentLink).Select(r => r.Id);
+        var staff = rows.Where(r => r.Kind == StaffLinkKind)
+            .Select(r => new StaffLink(r.Id, r.SchoolId!.Value, r.Role!.Value, r.GroupId, r.Level)).ToList();
+        var boards = rows.Where(r => r.Kind == BoardLink).Select(r => r.Id);
+
+        // A student with two guardian records (say, after a re-import) keeps the widest access.
+        var byStudent = children.GroupBy(c => c.StudentId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.HasParentalAuthority).First());
+        return new AccessProfile(userId, byStudent, own.ToHashSet(), staff, boards.ToHashSet());
+    }
+}

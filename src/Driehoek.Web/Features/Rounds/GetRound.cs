@@ -1,0 +1,44 @@
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Web.Features.Rounds;
+
+public sealed record TeacherAvailability(Guid StaffMemberId, string Name, int Slots, int Booked);
+
+public sealed record RoundSummary(ConversationRound Round, string SchoolName, bool CanManage, Guid? OwnStaffMemberId,
+    IReadOnlyList<(Guid Id, string Name)> Groups, IReadOnlyList<TeacherAvailability> Teachers, int Students, int BookedStudents);
+
+/// <summary>A round for its school's staff: settings, groups, teachers' availability, how far booking is.</summary>
+public sealed class GetRound(AppDbContext db, Access access)
+{
+    public async Task<Result<RoundSummary>> HandleAsync(Guid roundId, CancellationToken ct)
+    {
+        var round = await RoundAccess.VisibleToStaffAsync(db, access, roundId, ct);
+        if (round is null)
+        {
+            return Result<RoundSummary>.NotFound();
+        }
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
+        var groups = await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == roundId)
+            .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level })
+            .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
+        var teachers = await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == roundId)
+            .Join(db.StaffAssignments, g => g.GroupId, a => a.GroupId, (g, a) => a.StaffMemberId).Distinct()
+            .Join(db.StaffMembers, id => id, m => m.Id, (id, m) => new
+            {
+                m.Id, m.FirstName, m.LastNamePrefix, m.LastName,
+                Slots = db.Slots.Count(s => s.RoundId == roundId && s.StaffMemberId == m.Id),
+                Booked = db.Bookings.Count(b => b.RoundId == roundId && b.StaffMemberId == m.Id && b.ActiveSlotId != null),
+            })
+            .ToListAsync(ct);
+        var students = await RoundAccess.StudentIds(db, roundId).Distinct().CountAsync(ct);
+        var booked = await db.Bookings.Where(b => b.RoundId == roundId && b.ActiveSlotId != null).Select(b => b.StudentId).Distinct().CountAsync(ct);
+        var own = await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == round.SchoolId && m.UserId == access.UserId && m.UserId != null)
+            .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        return new RoundSummary(round, school, await access.CanManageSchoolAsync(round.SchoolId, ct), own,
+            groups.Select(g => (g.Id, g.Name)).ToList(),
+            teachers.Select(t => new TeacherAvailability(t.Id, PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName), t.Slots, t.Booked))
+                .OrderBy(t => t.Name).ToList(),
+            students, booked);
+    }
+}

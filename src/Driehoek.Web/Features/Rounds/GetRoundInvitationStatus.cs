@@ -1,0 +1,20 @@
+namespace Driehoek.Web.Features.Rounds;
+
+public sealed record RoundInvitationStatus(ConversationRound Round, int Invitations, int Emailed, int ByLetter, int Printed, int Missing);
+
+/// <summary>For a round's leaders: how the invitations went out (e-mail, letter, printed) and who has none yet.</summary>
+public sealed class GetRoundInvitationStatus(AppDbContext db, Access access, RoundInvitationSender sender)
+{
+    public async Task<Result<RoundInvitationStatus>> HandleAsync(Guid roundId, CancellationToken ct)
+    {
+        var round = await RoundAccess.ManageableAsync(db, access, roundId, ct);
+        if (round is null)
+        {
+            return Result<RoundInvitationStatus>.NotFound();
+        }
+        var rows = await db.RoundInvitations.AsNoTracking().Where(i => i.RoundId == roundId)
+            .Select(i => new { Emailed = i.EmailedAt != null, Printed = i.PrintedAt != null }).ToListAsync(ct);
+        var missing = round.Status == RoundStatus.Published ? await sender.CountMissingAsync(round, ct) : 0;
+        return new RoundInvitationStatus(round, rows.Count, rows.Count(r => r.Emailed), rows.Count(r => !r.Emailed), rows.Count(r => !r.Emailed && r.Printed), missing);
+    }
+}

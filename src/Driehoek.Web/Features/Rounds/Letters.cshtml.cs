@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Rounds;
+
+public sealed class LettersModel(GetLetters query, MarkLettersPrinted mark, IConfiguration config, IStringLocalizer<InvitationStaffText> text) : PageModel
+{
+    public LetterSet Set { get; private set; } = null!;
+    public IConfiguration Config => config;
+    public int? Marked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, bool all, int? marked, CancellationToken ct)
+    {
+        if (!await LoadAsync(roundId, group, all, ct))
+        {
+            return NotFound();
+        }
+        Marked = marked;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPrintedAsync(Guid roundId, Guid? group, bool all, bool sure, List<Guid>? ids, CancellationToken ct)
+    {
+        if (!sure)
+        {
+            if (!await LoadAsync(roundId, group, all, ct))
+            {
+                return NotFound();
+            }
+            ModelState.AddModelError("sure", text["Letters.ConfirmFirst"]);
+            return Page();
+        }
+        var result = await mark.HandleAsync(new MarkLettersPrintedCommand(roundId, ids ?? []), ct);
+        if (!result.Ok)
+        {
+            return NotFound();
+        }
+        return Redirect($"/rounds/{roundId}/letters?group={group}&all={all.ToString().ToLowerInvariant()}&marked={result.Value}");
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId, Guid? group, bool all, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(roundId, group, all, ct);
+        if (!result.Ok)
+        {
+            return false;
+        }
+        Set = result.Value!;
+        return true;
+    }
+}

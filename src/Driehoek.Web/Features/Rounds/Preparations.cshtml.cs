@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Driehoek.Web.Features.Rounds;
+
+public sealed class PreparationsModel(GetPreparationList query) : PageModel
+{
+    public PreparationList List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(roundId, group, ct);
+        if (!result.Ok)
+        {
+            return NotFound();
+        }
+        List = result.Value!;
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Localization;
+using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.Extensions.Localization;
+
+namespace Driehoek.Web.Features.Rounds;
+
+/// <summary>
+/// Invites every household of every student in a round that has not been invited yet: one
+/// <see cref="RoundInvitation"/> per student and household, and an e-mail through the outbox to each
+/// guardian with an address, in their own language. The caller saves: rows and mails commit together,
+/// and the unique index on (round, student, household) keeps a second run from inviting anyone twice.
+/// </summary>
+public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStringLocalizer<RoundFamilyText> text, IConfiguration config, TimeProvider clock)
+{
+    private sealed record Invitee(Guid StudentId, Guid HouseholdId, string Name, string? Email, string Language);
+
+    public async Task<int> AddMissingAsync(ConversationRound round, CancellationToken ct)
+    {
+        var missing = await MissingAsync(round, ct);
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
+        var studentIds = missing.Select(m => m.Key.StudentId).Distinct().ToList();
+        var children = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName, ct);
+        var texts = new Dictionary<string, InvitationText>();
+        foreach (var household in missing)
+        {
+            var invitation = new RoundInvitation
+            {
+                SchoolId = round.SchoolId, RoundId = round.Id, StudentId = household.Key.StudentId, HouseholdId = household.Key.HouseholdId, CreatedAt = now,
+            };
+            foreach (var guardian in household.Where(g => g.Email is not null))
+            {
+                if (!texts.TryGetValue(guardian.Language, out var wording))
+                {
+                    wording = texts[guardian.Language] = await InvitationTexts.ForAsync(db, round.SchoolId, round.Form, guardian.Language, ct);
+                }
+                outbox.Email(Mail(round, school, children[invitation.StudentId], guardian, wording));
+                invitation.EmailedAt = now;
+            }
+            db.RoundInvitations.Add(invitation);
+        }
+        return missing.Count;
+    }
+
+    /// <summary>How many student-household pairs of the round have no invitation yet.</summary>
+    public async Task<int> CountMissingAsync(ConversationRound round, CancellationToken ct) => (await MissingAsync(round, ct)).Count;
+
+    private async Task<List<IGrouping<(Guid StudentId, Guid HouseholdId), Invitee>>> MissingAsync(ConversationRound round, CancellationToken ct)
+    {
+        var allowLimited = (await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.LimitedGuardianAccess).SingleAsync(ct))
+            .HasFlag(LimitedGuardianAccess.ConversationRounds);
+        var students = RoundAccess.StudentIds(db, round.Id);
+        var invitees = await db.Guardianships.AsNoTracking()
+            .Where(x => x.SchoolId == round.SchoolId && students.Contains(x.StudentId) && (x.HasParentalAuthority || allowLimited))
+            .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) => new
+            {
+                x.StudentId, HouseholdId = g.HouseholdId!.Value, g.FirstName, g.LastNamePrefix, g.LastName, g.Email, g.PreferredLanguage,
+            })
+            .ToListAsync(ct);
+        var invited = (await db.RoundInvitations.AsNoTracking().Where(i => i.RoundId == round.Id)
+            .Select(i => new { i.StudentId, i.HouseholdId }).ToListAsync(ct))
+            .Select(i => (i.StudentId, i.HouseholdId)).ToHashSet();
+        return invitees
+            .Select(i => new Invitee(i.StudentId, i.HouseholdId, PersonName.Format(i.FirstName, i.LastNamePrefix, i.LastName),
+                string.IsNullOrWhiteSpace(i.Email) ? null : i.Email, Cultures.Normalize(i.PreferredLanguage)))
+            .GroupBy(i => (i.StudentId, i.HouseholdId))
+            .Where(g => !invited.Contains(g.Key))
+            .ToList();
+    }
+
+    private EmailMessage Mail(ConversationRound round, string school, string child, Invitee guardian, InvitationText wording)
+    {
+        using var _ = CultureScope.Use(guardian.Language);
+        var site = AppLinks.BaseUrl(config);
+        var booking = round.Mode == RoundMode.SelfBooking
+            ? text["Mail.BookingLine", InvitationWording.Opens(round), InvitationWording.Closes(round), site + InvitationWording.BookPath(round.Id)].Value
+            : text["Invitation.Requests"].Value;
+        var body = text["Mail.Body", guardian.Name, round.Name, child, wording.Purpose, round.LengthMinutes, InvitationWording.Days(text, round), booking,
+            site + InvitationWording.InvitationPath(round.Id, guardian.StudentId), site + InvitationWording.PreparePath(round.Id, guardian.StudentId),
+            InvitationWording.Bullets(wording.ParentQuestions), school];
+        return new EmailMessage(guardian.Email!, text["Mail.Subject", round.Name, child], body, guardian.Language);
+    }
+}

@@ -36,20 +36,8 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
                 : BookingAttempt.Of(Result<Guid>.Invalid(problem));
         }
 
-        var booking = new Booking
-        {
-            SchoolId = family.Round.SchoolId, RoundId = family.Round.Id, SlotId = slot.Id, ActiveSlotId = slot.Id,
-            ActiveKey = Booking.KeyFor(family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId),
-            StaffMemberId = slot.StaffMemberId, StudentId = family.StudentId, HouseholdId = family.HouseholdId,
-            BookedByGuardianId = family.GuardianId, BookedByUserId = access.UserId!.Value,
-            StartsAt = slot.StartsAt, EndsAt = slot.EndsAt, CreatedAt = now,
-            Topics = BookingChecks.CleanTopics(command.Details.Topics), TopicAreas = command.Details.Areas & BookingChecks.AllAreas,
-            InterpreterLanguage = string.IsNullOrWhiteSpace(command.Details.InterpreterLanguage) ? null : command.Details.InterpreterLanguage.Trim(),
-            Mode = command.Details.Mode,
-            ReminderSentAt = BookingRules.ReminderAlreadyCovered(slot.StartsAt, now),
-        };
-        db.Bookings.Add(booking);
-        db.TimeClaims.AddRange(TimeClaims.For(booking, family.Round));
+        var booking = NewBooking.Add(db, family.Round, slot,
+            new BookingParty(family.StudentId, family.HouseholdId, family.GuardianId, access.UserId!.Value), command.Details, slot.StartsAt, slot.EndsAt, now);
         // Resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).
         var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId).ListAsync(ct);
         waiting.ForEach(w => w.ResolvedAt = now);

@@ -114,15 +114,9 @@ internal sealed partial class DemoBuilder
             }
             taken.Add(slot.Id);
             _busy.Add((household, slot.StartsAt));
-            var booking = new Booking
-            {
-                SchoolId = round.SchoolId, RoundId = round.Id, SlotId = slot.Id, ActiveSlotId = slot.Id, StaffMemberId = teacher,
-                ActiveKey = Booking.KeyFor(round.Id, enrollment.StudentId, household, teacher), StudentId = enrollment.StudentId, HouseholdId = household,
-                BookedByGuardianId = guardian.Id, BookedByUserId = _users["directeur"].Id, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt, CreatedAt = now,
-                TopicAreas = _random.NextDouble() < 0.5 ? TopicAreas.Results : TopicAreas.Wellbeing,
-            };
-            db.Bookings.Add(booking);
-            db.TimeClaims.AddRange(TimeClaims.For(booking, round));
+            NewBooking.Add(db, round, slot, new BookingParty(enrollment.StudentId, household, guardian.Id, _users["directeur"].Id),
+                new BookingDetails(null, _random.NextDouble() < 0.5 ? TopicAreas.Results : TopicAreas.Wellbeing, null, MeetingMode.OnSite),
+                slot.StartsAt, slot.EndsAt, now);
         }
     }
 }

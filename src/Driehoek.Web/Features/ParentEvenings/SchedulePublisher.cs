@@ -28,19 +28,11 @@ public sealed class SchedulePublisher(AppDbContext db, TimeProvider clock, Booki
             {
                 return new FieldError("", "Publish.SlotGone", labels[a.Request]);
             }
-            var booking = new Booking
-            {
-                SchoolId = round.SchoolId, RoundId = round.Id, SlotId = slot.Id, ActiveSlotId = slot.Id,
-                ActiveKey = Booking.KeyFor(round.Id, request.StudentId, request.HouseholdId, slot.StaffMemberId),
-                StaffMemberId = slot.StaffMemberId, StudentId = request.StudentId, HouseholdId = request.HouseholdId,
-                BookedByGuardianId = request.GuardianId, BookedByUserId = request.UserId,
-                StartsAt = grid.StartUtc(a.Start), EndsAt = grid.EndUtc(a.Start, index[a.Request].Request.Length), CreatedAt = now,
-                Topics = request.Topics, TopicAreas = request.TopicAreas, InterpreterLanguage = request.InterpreterLanguage,
-                Mode = request.Mode == MeetingMode.Video && (slot.VideoLink is not null || round.Form == ConversationForm.Digital)
-                    ? MeetingMode.Video : MeetingMode.OnSite,
-            };
-            db.Bookings.Add(booking);
-            db.TimeClaims.AddRange(TimeClaims.For(booking, round));
+            var mode = request.Mode == MeetingMode.Video && (slot.VideoLink is not null || round.Form == ConversationForm.Digital)
+                ? MeetingMode.Video : MeetingMode.OnSite;
+            var booking = NewBooking.Add(db, round, slot, new BookingParty(request.StudentId, request.HouseholdId, request.GuardianId, request.UserId),
+                new BookingDetails(request.Topics, request.TopicAreas, request.InterpreterLanguage, mode),
+                grid.StartUtc(a.Start), grid.EndUtc(a.Start, index[a.Request].Request.Length), now);
             request.BookingId = booking.Id;
             request.Outcome = RequestOutcome.Scheduled;
             request.UnplacedReason = null;

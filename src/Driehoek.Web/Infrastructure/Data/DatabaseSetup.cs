@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,12 +19,15 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return provider == DatabaseProvider.Postgres
             ? new(provider, config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."))
-            : new(provider, config.GetConnectionString("Sqlite") ?? DatabaseSetup.DefaultSqlite(env));
+            : new(provider, DatabaseSetup.SqliteConnectionString(config.GetConnectionString("Sqlite"), env.ContentRootPath));
     }
 }
 
 public static class DatabaseSetup
 {
+    /// <summary>The SQLite file when ConnectionStrings:Sqlite is not set, relative to the content root.</summary>
+    public const string DefaultSqliteFile = "App_Data/driehoek.db";
+
     public static DatabaseProvider ProviderFrom(IConfiguration config) =>
         string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
             ? DatabaseProvider.Postgres
@@ -49,12 +53,30 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider is {target.Provider}; there is no {provider} database.");
     }
 
-    internal static string DefaultSqlite(IHostEnvironment env)
+    /// <summary>
+    /// ConnectionStrings:Sqlite may be a file ("App_Data/driehoek.db") or a connection string
+    /// ("Data Source=/srv/driehoek.db;Cache=Shared"). A relative file is taken from the content root, and
+    /// its folder is made, so the app starts the same whatever the working directory.
+    /// </summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
     {
-        var folder = Path.Combine(env.ContentRootPath, "App_Data");
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "driehoek.db")}";
+        var value = string.IsNullOrWhiteSpace(configured) ? DefaultSqliteFile : configured.Trim();
+        var builder = value.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(value)
+            : new SqliteConnectionStringBuilder { DataSource = value };
+        if (IsFile(builder))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
     }
+
+    private static bool IsFile(SqliteConnectionStringBuilder builder) =>
+        builder.Mode != SqliteOpenMode.Memory
+        && builder.DataSource.Length > 0
+        && builder.DataSource != ":memory:"
+        && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A context on the given database, outside the app's services (tests, the design-time factories).</summary>
     public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString) =>

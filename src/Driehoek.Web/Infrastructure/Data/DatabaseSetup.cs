@@ -112,6 +112,7 @@ public static class DatabaseSetup
     /// <summary>Applies the migrations of the configured provider; never EnsureCreated.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        await PreBaselineDatabase.HandleAsync(services, ct);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (db.Database.IsSqlite())

@@ -13,7 +13,9 @@ public sealed class ArchitectureTests
             var folder = Path.GetDirectoryName(Path.GetRelativePath(root, file))!.Replace('/', '.');
             var expected = folder.Length == 0 ? "Driehoek.Web" : $"Driehoek.Web.{folder}";
             var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("namespace ", StringComparison.Ordinal));
-            if (line is not null && line != $"namespace {expected};" && !line.StartsWith($"namespace {expected}.", StringComparison.Ordinal))
+            // dotnet ef writes its migrations with block-scoped namespaces.
+            if (line is not null && line != $"namespace {expected};" && line != $"namespace {expected}"
+                && !line.StartsWith($"namespace {expected}.", StringComparison.Ordinal))
             {
                 wrong.Add($"{Path.GetRelativePath(root, file)}: {line}");
             }

@@ -1,100 +1,81 @@
 using Driehoek.Web.Infrastructure.Data;
-using Driehoek.Web.Infrastructure.Data.Schema;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Driehoek.Tests.Foundation;
 
 /// <summary>
-/// The drift check (ADR 0003): a database built by the migrations must equal one built from the
-/// model, table by table, column by column, for each provider. A model change without a migration fails here.
+/// EF Core's migrations, one set per provider (ADR 3): the model has no change without a migration, an
+/// empty database gets them all, and a database from before the 2026-12 baseline is recognised.
 /// </summary>
-public sealed class MigrationTests
+public abstract class MigrationTests(TestApp app)
 {
-    [Fact]
-    public async Task Sqlite_migrations_build_exactly_the_model()
-    {
-        var folder = Directory.CreateTempSubdirectory("driehoek-drift-").FullName;
-        var migrated = await SchemaOfAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "m.db")}", migrate: true);
-        var created = await SchemaOfAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "c.db")}", migrate: false);
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, true);
-        AssertSame(created, migrated);
-    }
+    private const string OldMigration = "20261122060000_BookingsByHousehold";
 
     [Fact]
-    [Trait("Provider", "Postgres")]
-    public async Task Postgres_migrations_build_exactly_the_model()
+    public async Task The_model_has_no_change_without_a_migration()
     {
-        var m = await NewPostgresDatabaseAsync();
-        var c = await NewPostgresDatabaseAsync();
-        try
+        await app.WithDbAsync(db =>
         {
-            var migrated = await SchemaOfAsync(DatabaseProvider.Postgres, m, migrate: true);
-            var created = await SchemaOfAsync(DatabaseProvider.Postgres, c, migrate: false);
-            AssertSame(created, migrated);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await DropAsync(m);
-            await DropAsync(c);
-        }
+            Assert.IsType(app.Provider == DatabaseProvider.Sqlite ? typeof(SqliteAppDbContext) : typeof(PostgresAppDbContext), db);
+            Assert.False(db.Database.HasPendingModelChanges(),
+                $"The model has changes that no {app.Provider} migration has: run scripts/add-migration.sh <Name> (docs/ARCHITECTURE.md).");
+            return Task.CompletedTask;
+        });
     }
 
     [Fact]
-    public void Every_migration_is_provider_neutral()
+    public async Task An_empty_database_gets_every_migration_and_the_app_starts()
     {
-        // A store type in a migration would tie it to one provider (ADR 0003).
-        var folder = Path.Combine(RepoRoot(), "src", "Driehoek.Web", "Infrastructure", "Data", "Migrations");
-        foreach (var file in Directory.GetFiles(folder, "*.cs"))
+        await using var fresh = NewApp();
+        await fresh.InitializeAsync();
+
+        var (all, applied) = await fresh.WithDbAsync(async db => (db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList()));
+        using var client = fresh.Client();
+        var health = await client.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_database_from_before_the_baseline_stops_the_start_and_says_what_to_do()
+    {
+        await using var old = new PreBaselineApp(app.Provider);
+
+        var error = await Record.ExceptionAsync(old.InitializeAsync);
+
+        Assert.NotNull(error);
+        Assert.Contains("before the migration baseline of 2026-12", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"point ConnectionStrings:{app.Provider} (environment variable ConnectionStrings__{app.Provider}) to a new, empty database",
+            error.ToString(), StringComparison.Ordinal);
+        // Nothing was changed: the old history is all there is.
+        await using var db = DatabaseSetup.CreateContext(app.Provider, old.ConnectionString);
+        Assert.Equal([OldMigration], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    private TestApp NewApp() => app.Provider == DatabaseProvider.Sqlite ? new SqliteApp() : new PostgresApp();
+
+    /// <summary>Leaves behind what a Driehoek from before the baseline made: its tables and its migration history.</summary>
+    internal static async Task MakePreBaselineDatabaseAsync(DatabaseProvider provider, string connectionString)
+    {
+        await using var db = DatabaseSetup.CreateContext(provider, connectionString);
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) NOT NULL PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL);
+            CREATE TABLE "Boards" ("Id" uuid NOT NULL PRIMARY KEY, "Name" varchar(200) NOT NULL);
+            """);
+        await db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ({0}, '10.0.11')""", OldMigration);
+        if (provider == DatabaseProvider.Sqlite)
         {
-            var text = File.ReadAllText(file);
-            Assert.DoesNotContain("type: \"", text, StringComparison.Ordinal);
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
         }
     }
 
-    private static void AssertSame(IReadOnlyDictionary<string, TableSchema> model, IReadOnlyDictionary<string, TableSchema> migrated)
+    private sealed class PreBaselineApp(DatabaseProvider provider) : TestApp(provider)
     {
-        var problems = SchemaReader.Compare(model, migrated);
-        Assert.True(problems.Count == 0,
-            "The migrations differ from the model; write a migration (tools/Driehoek.MigrationTool):\n" + string.Join("\n", problems));
-    }
-
-    private static async Task<IReadOnlyDictionary<string, TableSchema>> SchemaOfAsync(DatabaseProvider provider, string connectionString, bool migrate)
-    {
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(builder, provider, connectionString);
-        await using var db = new AppDbContext(builder.Options);
-        if (migrate)
-        {
-            await db.Database.MigrateAsync();
-        }
-        else
-        {
-            // Only here, to get the model's own schema for comparison; the app never calls this.
-            await db.Database.EnsureCreatedAsync();
-        }
-        var connection = db.Database.GetDbConnection();
-        return await SchemaReader.ReadAsync(connection);
-    }
-
-    private static async Task<string> NewPostgresDatabaseAsync()
-    {
-        var name = $"driehoek_drift_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
-        await connection.OpenAsync();
-        await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection).ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name }.ToString();
-    }
-
-    private static async Task DropAsync(string connectionString)
-    {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
-        await connection.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection).ExecuteNonQueryAsync();
+        protected override Task PrepareDatabaseAsync() => MakePreBaselineDatabaseAsync(Provider, ConnectionString);
     }
 
     internal static string RepoRoot()
@@ -107,3 +88,45 @@ public sealed class MigrationTests
         return dir.FullName;
     }
 }
+
+[Collection(SqliteCollection.Name)]
+public sealed class MigrationTests_Sqlite(SqliteApp app) : MigrationTests(app)
+{
+    [Fact]
+    public async Task The_demo_database_from_before_the_baseline_is_deleted_and_rebuilt()
+    {
+        await using var demo = new DemoOnDefaultFileApp();
+
+        await demo.InitializeAsync();
+
+        var applied = await demo.WithDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
+        Assert.Equal(await demo.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().ToList())), applied);
+        Assert.True(await demo.WithDbAsync(db => db.Boards.AnyAsync(b => b.IsDemo)));
+    }
+
+    /// <summary>
+    /// The demo as `dotnet run` has it: Demo:Enabled and the default file under the content root's App_Data,
+    /// configured as a plain path (which also shows that a path, not only a connection string, starts the app).
+    /// </summary>
+    private sealed class DemoOnDefaultFileApp() : TestApp(DatabaseProvider.Sqlite)
+    {
+        private string ContentRoot => Path.Combine(Folder, "content");
+
+        protected override Task<string> CreateDatabaseAsync() =>
+            Task.FromResult(DatabaseSetup.SqliteConnectionString(DatabaseSetup.DefaultSqliteFile, ContentRoot));
+
+        protected override Task PrepareDatabaseAsync() => MakePreBaselineDatabaseAsync(Provider, ConnectionString);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Directory.CreateDirectory(Path.Combine(ContentRoot, "wwwroot"));
+            builder.UseContentRoot(ContentRoot);
+            builder.UseSetting("ConnectionStrings:Sqlite", DatabaseSetup.DefaultSqliteFile);
+            builder.UseSetting("Demo:Enabled", "true");
+        }
+    }
+}
+
+[Collection(PostgresCollection.Name), Trait("Provider", "Postgres")]
+public sealed class MigrationTests_Postgres(PostgresApp app) : MigrationTests(app);

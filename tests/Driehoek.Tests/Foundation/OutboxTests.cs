@@ -9,14 +9,12 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("driehoek-outbox-").FullName;
     private readonly TestClock _clock = new();
-    private DbContextOptions<AppDbContext> _options = null!;
+    private DbContextOptions<SqliteAppDbContext> _options = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "o.db")}");
-        _options = builder.Options;
-        await using var db = new AppDbContext(_options);
+        _options = DatabaseSetup.Options<SqliteAppDbContext>(new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "o.db")}"));
+        await using var db = new SqliteAppDbContext(_options);
         await db.Database.MigrateAsync();
     }
 
@@ -48,7 +46,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private async Task<Guid> EnqueueAsync()
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = new SqliteAppDbContext(_options);
         new Outbox(db, _clock, new OutboxSignal()).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Select(m => m.Id).SingleAsync();
@@ -56,7 +54,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private async Task<int> DeliverAsync(IEmailSender sender)
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = new SqliteAppDbContext(_options);
         return await new OutboxDelivery(db, sender, _clock, NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
     }
 
@@ -67,7 +65,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var sender = new FlakySender(failures: 1);
 
         await DeliverAsync(sender);
-        await using (var db = new AppDbContext(_options))
+        await using (var db = new SqliteAppDbContext(_options))
         {
             var message = await db.OutboxMessages.SingleAsync();
             Assert.Equal(1, message.Attempts);
@@ -107,7 +105,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         Assert.Equal(35, sender.Sent.Count);
         Assert.Equal(35, sender.Sent.Distinct().Count());
-        await using var check = new AppDbContext(_options);
+        await using var check = new SqliteAppDbContext(_options);
         Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.SentAt == null));
     }
 
@@ -119,7 +117,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         Assert.Equal(3, await DeliverAsync(sender));
 
-        await using var db = new AppDbContext(_options);
+        await using var db = new SqliteAppDbContext(_options);
         var messages = await db.OutboxMessages.ToListAsync();
         Assert.Equal(2, messages.Count(m => m.SentAt != null && m.Attempts == 0));
         var failed = Assert.Single(messages, m => m.SentAt == null);
@@ -129,7 +127,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private async Task EnqueueManyAsync(int count)
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = new SqliteAppDbContext(_options);
         var outbox = new Outbox(db, _clock, new OutboxSignal());
         for (var i = 0; i < count; i++)
         {
@@ -149,7 +147,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             _clock.Advance(TimeSpan.FromDays(1));
         }
 
-        await using var db = new AppDbContext(_options);
+        await using var db = new SqliteAppDbContext(_options);
         var message = await db.OutboxMessages.SingleAsync();
         Assert.NotNull(message.FailedAt);
         Assert.Equal(OutboxDelivery.MaxAttempts, message.Attempts);

@@ -38,11 +38,22 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "driehoek.db") }.ToString()
-            : await CreatePostgresDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
+        await PrepareDatabaseAsync();
         StartServer();
     }
+
+    /// <summary>The database the app starts on: a new, empty one of its own (dropped at the end).</summary>
+    protected virtual async Task<string> CreateDatabaseAsync() =>
+        Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "driehoek.db") }.ToString()
+            : await CreatePostgresDatabaseAsync();
+
+    /// <summary>Runs before the app starts (and migrates), e.g. to leave an older database behind.</summary>
+    protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>A folder of this app's own, removed at the end.</summary>
+    protected string Folder => _folder;
 
     public new virtual async Task DisposeAsync()
     {

@@ -1,9 +1,7 @@
 using Driehoek.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Driehoek.Web.Features.Accounts;
 
@@ -53,10 +51,8 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddDataProtection().SetApplicationName("Driehoek");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        // The key ring in the database: sign-in cookies and antiforgery tokens survive restarts and work on every instance.
+        services.AddDataProtection().SetApplicationName("Driehoek").PersistKeysToDbContext<AppDbContext>();
 
         services.AddScoped<Access>();
         return services;

@@ -6,13 +6,19 @@ using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Audit;
 using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Driehoek.Web.Infrastructure.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityUserContext<AppUser, Guid>(options)
+/// <summary>
+/// The model, for both databases. Each provider has its own subclass (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) so each has its own migrations and model snapshot (ADR 3); handlers
+/// ask for <c>AppDbContext</c> and get the configured provider's one.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<School> Schools => Set<School>();

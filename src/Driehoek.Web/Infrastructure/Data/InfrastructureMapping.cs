@@ -1,5 +1,6 @@
 using Driehoek.Web.Infrastructure.Audit;
 using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,7 +33,7 @@ internal sealed class DataProtectionKeyMapping : IEntityTypeConfiguration<DataPr
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
-        b.Property(x => x.FriendlyName).HasMaxLength(200);
-        b.Property(x => x.Xml).Unbounded();
+        // The key ring's XML: longer than the 400 characters strings get by default.
+        b.Property(x => x.Xml).Metadata.SetMaxLength(null);
     }
 }

@@ -37,6 +37,7 @@ public static class FeatureRegistration
 
     public static void MapFeatureApis(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.RequireDeclaredMembers();
         api.MapAccountsApi();
         api.MapOrganisationApi();
         api.MapPeopleApi();

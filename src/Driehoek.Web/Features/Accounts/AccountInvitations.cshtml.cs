@@ -21,8 +21,7 @@ public sealed class AccountInvitationsModel(AppDbContext db, Access access, Send
 
     public async Task<IActionResult> OnPostAsync(Guid schoolId, AccountInvitationKind kind, CancellationToken ct)
     {
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var result = await handler.HandleAsync(new SendAccountInvitationsCommand(schoolId, kind, null, baseUrl), ct);
+        var result = await handler.HandleAsync(new SendAccountInvitationsCommand(schoolId, kind, null), ct);
         return result.Ok ? RedirectToPage(new { schoolId, sent = result.Value }) : NotFound();
     }
 

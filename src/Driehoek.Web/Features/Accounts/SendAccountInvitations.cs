@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Accounts;
 
-public sealed record SendAccountInvitationsCommand(Guid SchoolId, AccountInvitationKind Kind, IReadOnlyList<Guid>? PersonIds, string BaseUrl, bool Resend = false);
+public sealed record SendAccountInvitationsCommand(Guid SchoolId, AccountInvitationKind Kind, IReadOnlyList<Guid>? PersonIds, bool Resend = false);
 
 public sealed record AccountInvitee(Guid PersonId, string Name, string Email, string Language);
 
@@ -14,7 +14,7 @@ public sealed record AccountInvitee(Guid PersonId, string Name, string Email, st
 /// invitations and their e-mails are written in one transaction; the outbox sends them.
 /// </summary>
 public sealed class SendAccountInvitations(
-    AppDbContext db, Access access, Outbox outbox, TimeProvider clock, IStringLocalizer<AccountsText> text)
+    AppDbContext db, Access access, Outbox outbox, TimeProvider clock, IStringLocalizer<AccountsText> text, IConfiguration config)
 {
     public async Task<Result<int>> HandleAsync(SendAccountInvitationsCommand command, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class SendAccountInvitations(
                 Email = person.Email, TokenHash = SecretTokens.Hash(token), CreatedAt = now, ExpiresAt = expires,
                 CreatedByUserId = access.UserId!.Value,
             });
-            outbox.Email(Compose(person, school.Name, $"{command.BaseUrl.TrimEnd('/')}/join/{token}", expires));
+            outbox.Email(Compose(person, school.Name, $"{AppLinks.BaseUrl(config)}/join/{token}", expires));
         }
         await db.SaveChangesAsync(ct);
         return candidates.Count;

@@ -27,7 +27,10 @@ public static class WebSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Per client address: slows password guessing across many accounts; lockout guards each account.
-            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: a school behind one address must not be locked out by pupils opening the page.
+            o.AddPolicy(SignInRateLimit, ctx => !HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("views")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -41,12 +44,17 @@ public static class WebSetup
     public static WebApplication UseDriehoekWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // The JSON API answers every error as problem details; people get the error page in their language.
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseWhen(c => !IsApi(c), b => b.UseExceptionHandler("/error"));
+            app.UseWhen(IsApi, b => b.UseExceptionHandler());
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseWhen(IsApi, b => b.UseStatusCodePages());
+        app.UseMiddleware<SameOriginApiWrites>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseRouting();

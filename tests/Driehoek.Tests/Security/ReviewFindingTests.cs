@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Driehoek.Tests.ParentEvenings;
+using Driehoek.Web.Features.People;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Driehoek.Tests.Security;
+
+/// <summary>What the security review of 2026-12 found, each closed with a test that failed before the fix.</summary>
+public abstract class ReviewFindingTests(TestApp app)
+{
+    [Fact]
+    public async Task Null_lists_in_a_request_body_get_a_problem_that_names_the_fields_not_a_500()
+    {
+        var e = await Evening.CreateAsync(app);
+        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
+        using var client = await app.SignInAsync(parent.Email!);
+
+        var response = await client.Http.PutAsync($"/api/v1/rounds/{e.Round.Id}/requests",
+            new StringContent("""{"Children":null,"SessionIds":null}""", Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Children", problem!.Errors!.Keys);
+        Assert.Contains("SessionIds", problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Broken_json_gets_a_problem_not_an_html_page()
+    {
+        var e = await Evening.CreateAsync(app);
+        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
+        using var client = await app.SignInAsync(parent.Email!);
+
+        var response = await client.Http.PutAsync($"/api/v1/rounds/{e.Round.Id}/requests",
+            new StringContent("""{"Children":[{"StudentId":12}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_api_write_from_another_origin_is_refused_and_one_from_our_own_goes_through()
+    {
+        var school = await app.World.SchoolAsync();
+        var group = await school.GroupAsync();
+        var round = await school.OpenRoundAsync([group]);
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var client = await app.SignInAsync(leader.Email!);
+
+        var foreign = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rounds/{round.Id}/invitations/send-missing");
+        foreign.Headers.Add("Origin", "http://evil.example");
+        var refused = await client.Http.SendAsync(foreign);
+        var own = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rounds/{round.Id}/invitations/send-missing");
+        own.Headers.Add("Origin", client.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        var allowed = await client.Http.SendAsync(own);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(HttpStatusCode.Forbidden, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Join_links_in_emails_come_from_the_configured_address_not_the_requests_host()
+    {
+        var school = await app.World.SchoolAsync();
+        var guardian = await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())], login: false);
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var staff = await app.SignInAsync(leader.Email!);
+        var form = await staff.GetAsync($"/school/{school.Id}/invitations");
+        var token = form.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var post = new HttpRequestMessage(HttpMethod.Post, $"/school/{school.Id}/invitations")
+        {
+            Content = new FormUrlEncodedContent([new("kind", "Guardian"), new("__RequestVerificationToken", token)]),
+        };
+        post.Headers.Host = "evil.example";
+        await staff.Http.SendAsync(post);
+
+        var link = Mailbox.Link(await Mailbox.WaitForAsync(app, guardian.Email!), "/join/");
+
+        Assert.StartsWith("http://localhost:5000/join/", link);
+    }
+
+    [Fact]
+    public async Task Opening_the_sign_in_page_often_does_not_count_as_attempts()
+    {
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:SignInPerMinute", "5"));
+        using var client = limited.CreateClient(new() { AllowAutoRedirect = false });
+        var views = new List<HttpStatusCode>();
+        for (var i = 0; i < 35; i++)
+        {
+            views.Add((await client.GetAsync("/account/sign-in")).StatusCode);
+        }
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            attempts.Add((await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Email", "x@test.invalid")]))).StatusCode);
+        }
+
+        Assert.All(views, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Contains(HttpStatusCode.TooManyRequests, attempts);
+    }
+
+    private sealed record ProblemBody(int Status, Dictionary<string, string[]>? Errors);
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ReviewFindingTests_Sqlite(SqliteApp app) : ReviewFindingTests(app);
+
+[Collection(PostgresCollection.Name), Trait("Provider", "Postgres")]
+public sealed class ReviewFindingTests_Postgres(PostgresApp app) : ReviewFindingTests(app);

@@ -4,6 +4,7 @@ using System.Text;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Driehoek.Tests.Security;
 
@@ -102,6 +103,29 @@ public abstract class ReviewFindingTests(TestApp app)
         Assert.All(views, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Contains(HttpStatusCode.TooManyRequests, attempts);
     }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_https_gets_hsts_and_an_unknown_sender_cannot_claim_https()
+    {
+        using var behind = app.WithWebHostBuilder(b => b.UseSetting("ForwardedHeaders:KnownProxies", "10.1.2.3"));
+
+        var viaProxy = await HealthViaAsync(behind.Server, "10.1.2.3");
+        var viaStranger = await HealthViaAsync(behind.Server, "10.9.9.9");
+
+        Assert.True(viaProxy.Response.Headers.ContainsKey("Strict-Transport-Security"));
+        Assert.False(viaStranger.Response.Headers.ContainsKey("Strict-Transport-Security"));
+    }
+
+    private static Task<HttpContext> HealthViaAsync(Microsoft.AspNetCore.TestHost.TestServer server, string from) =>
+        server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(from);
+            c.Request.Method = "GET";
+            c.Request.Path = "/healthz";
+            c.Request.Host = new HostString("school.example");
+            c.Request.Headers["X-Forwarded-Proto"] = "https";
+            c.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+        });
 
     private sealed record ProblemBody(int Status, Dictionary<string, string[]>? Errors);
 }

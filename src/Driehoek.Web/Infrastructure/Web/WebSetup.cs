@@ -21,8 +21,7 @@ public static class WebSetup
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustedProxies.Configure);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

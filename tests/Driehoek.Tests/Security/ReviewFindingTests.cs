@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Driehoek.Tests.ParentEvenings;
+using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.People;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -126,6 +127,37 @@ public abstract class ReviewFindingTests(TestApp app)
             c.Request.Headers["X-Forwarded-Proto"] = "https";
             c.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
         });
+
+    [Fact]
+    public async Task Only_the_teachers_a_family_chose_to_meet_read_its_preparation_and_topic_reads_are_logged()
+    {
+        var s = await ConversationCycle.InvitationScenario.CreateAsync(app);
+        var english = await s.School.StaffAsync(StaffRole.SubjectTeacher, s.Group, "Engels");
+        var maths = await s.School.StaffAsync(StaffRole.SubjectTeacher, s.Group, "Wiskunde");
+        var slot = (await s.School.SlotsAsync(s.Round, maths, 1)).Single();
+        // The family met the maths teacher (a booking the school made for them), not the English one.
+        var bookingId = await app.WithDbAsync(async db =>
+        {
+            var household = (await db.Guardians.SingleAsync(g => g.Id == s.Parent.Id)).HouseholdId!.Value;
+            var booking = NewBooking.Add(db, await db.Rounds.SingleAsync(r => r.Id == s.Round.Id), slot,
+                new BookingParty(s.Child.Id, household, s.Parent.Id, s.Parent.UserId!.Value),
+                new BookingDetails("Hoe gaat het met breuken?", TopicAreas.Results, null, MeetingMode.OnSite), slot.StartsAt, slot.EndsAt, slot.StartsAt.AddDays(-7));
+            await db.SaveChangesAsync();
+            return booking.Id;
+        });
+        using var notMet = await app.SignInAsync(english.Email!);
+        using var met = await app.SignInAsync(maths.Email!);
+        using var mentor = await app.SignInAsync(s.Teacher.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, await notMet.StatusAsync(s.StaffPrepare));
+        Assert.DoesNotContain("Noor", (await notMet.GetAsync($"/rounds/{s.Round.Id}/preparations")).Main ?? "");
+        Assert.Equal(HttpStatusCode.NotFound, await notMet.StatusAsync($"/bookings/{bookingId}"));
+        Assert.Equal(HttpStatusCode.OK, await met.StatusAsync(s.StaffPrepare));
+        Assert.Contains("Noor", (await met.GetAsync($"/rounds/{s.Round.Id}/preparations")).Main);
+        Assert.Equal(HttpStatusCode.OK, await mentor.StatusAsync(s.StaffPrepare));
+        Assert.Contains("breuken", (await met.GetAsync($"/bookings/{bookingId}")).Html);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Subject == "booking-topics" && a.SubjectId == s.Child.Id && a.UserId == maths.UserId)));
+    }
 
     private sealed record ProblemBody(int Status, Dictionary<string, string[]>? Errors);
 }

@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features.Bookings;
 
@@ -9,7 +10,7 @@ public sealed record BookingView(
     bool MovedOnlyBySchool);
 
 /// <summary>One booking, for its household or for staff; with the times it could move to.</summary>
-public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free)
+public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free, AuditLog audit)
 {
     public async Task<Result<BookingView>> HandleAsync(Guid bookingId, CancellationToken ct)
     {
@@ -31,6 +32,11 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
             var busy = await free.HouseholdBusyAsync(family, ct);
             moves = (await free.ForTeachersAsync(round.Id, [booking.StaffMemberId], ct))
                 .Where(s => !busy.Any(b => b.Start != booking.StartsAt && s.StartsAt < b.End && b.Start < s.EndsAt)).ToList();
+        }
+        if (actor == Actor.Staff && (booking.Topics is not null || booking.TopicAreas != TopicAreas.None))
+        {
+            // What a family wants to discuss is theirs: staff reads are logged like preparation reads.
+            await audit.RecordReadAsync("booking-topics", booking.StudentId, access.UserId, booking.SchoolId, ct);
         }
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,

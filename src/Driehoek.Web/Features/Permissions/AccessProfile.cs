@@ -32,6 +32,12 @@ public sealed record AccessProfile(
 
     public bool TeachesGroup(Guid groupId) => Staff.Any(s => s.GroupId == groupId);
 
+    /// <summary>The group's own teacher or mentor (not a subject teacher of it).</summary>
+    public bool LeadsGroup(Guid groupId) => Staff.Any(s => s.GroupId == groupId && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor);
+
+    public IReadOnlyList<Guid> LeadsGroupIds => Staff.Where(s => s.GroupId is not null && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor)
+        .Select(s => s.GroupId!.Value).ToList();
+
     /// <summary>A school-wide role; a year coordinator or department head with a level sees only that level.</summary>
     public bool SeesSchoolLevel(Guid schoolId, int? level) => Staff.Any(s =>
         s.SchoolId == schoolId && s.GroupId is null && SchoolWideRoles.Contains(s.Role)

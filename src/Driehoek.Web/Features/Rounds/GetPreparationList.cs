@@ -18,7 +18,13 @@ public sealed class GetPreparationList(AppDbContext db, Access access)
             return Result<PreparationList>.NotFound();
         }
         var shown = groupId is { } only ? [only] : groups.Select(x => x.Id).ToList();
+        var profile = await access.ProfileAsync(ct);
+        var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
+        // A subject teacher sees the families who chose to meet them; the group's own teacher and leaders see all.
+        var onlyMet = !await access.CanManageSchoolAsync(round.SchoolId, ct) && !shown.All(profile.LeadsGroup);
+        var met = onlyMet && own is { } me ? await PreparationAccess.MetBy(db, round.Id, me).Distinct().ToListAsync(ct) : [];
         var students = await db.Enrollments.AsNoTracking().Where(e => shown.Contains(e.GroupId))
+            .Where(e => !onlyMet || profile.LeadsGroupIds.Contains(e.GroupId) || met.Contains(e.StudentId))
             .Join(db.Students, e => e.StudentId, s => s.Id, (e, s) => new { s.Id, s.FirstName, s.LastNamePrefix, s.LastName, e.GroupId })
             .ToListAsync(ct);
         var ids = students.Select(s => s.Id).ToList();
@@ -27,8 +33,6 @@ public sealed class GetPreparationList(AppDbContext db, Access access)
         var households = await db.Guardianships.AsNoTracking().Where(x => ids.Contains(x.StudentId))
             .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) => new { x.StudentId, g.HouseholdId })
             .Distinct().ToListAsync(ct);
-        var profile = await access.ProfileAsync(ct);
-        var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
         var done = preparations.Where(p => PreparationAnswers.HasContent(p.Answers)).ToList();
         var rows = students.DistinctBy(s => s.Id)
             .Select(s => new PreparationRow(s.Id, PersonName.Format(s.FirstName, s.LastNamePrefix, s.LastName), groups.First(x => x.Id == s.GroupId).Name,

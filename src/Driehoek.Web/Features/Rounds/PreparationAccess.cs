@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.ParentEvenings;
 
 namespace Driehoek.Web.Features.Rounds;
 
@@ -16,8 +17,9 @@ public sealed record StaffPreparer(ConversationRound Round, Guid StudentId, Guid
 
 /// <summary>
 /// Who prepares what for which child. Parents prepare per household (separated parents each their
-/// own, unseen by the other); the student prepares on their own; teachers of the child's group in the
-/// round, and the school's leaders, prepare too and read everyone's answers.
+/// own, unseen by the other); the student prepares on their own. Staff read the answers on need to know:
+/// the group teacher or mentor, a subject teacher the family booked or asked for in this round, and the
+/// school's leaders; they prepare too. Every other teacher of the group gets not found.
 /// </summary>
 public static class PreparationAccess
 {
@@ -55,13 +57,21 @@ public static class PreparationAccess
             return null;
         }
         var profile = await access.ProfileAsync(ct);
-        if (!groups.Any(profile.TeachesGroup) && !await access.CanManageSchoolAsync(round.SchoolId, ct))
-        {
-            return null;
-        }
         var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
-        return new StaffPreparer(round, studentId, own);
+        var allowed = groups.Any(profile.LeadsGroup)
+                      || await access.CanManageSchoolAsync(round.SchoolId, ct)
+                      || (own is { } id && groups.Any(profile.TeachesGroup) && await MetBy(db, round.Id, id).AnyAsync(s => s == studentId, ct));
+        return allowed ? new StaffPreparer(round, studentId, own) : null;
     }
+
+    /// <summary>
+    /// The students of a round whose family booked or asked for this teacher. A subject teacher reads what
+    /// a family prepared only when the family chose to meet them: need to know, not everyone of the group.
+    /// </summary>
+    public static IQueryable<Guid> MetBy(AppDbContext db, Guid roundId, Guid staffMemberId) =>
+        db.Bookings.Where(b => b.RoundId == roundId && b.StaffMemberId == staffMemberId && b.Status != BookingStatus.Cancelled)
+            .Select(b => b.StudentId)
+            .Concat(db.ConversationRequests.Where(r => r.RoundId == roundId && r.StaffMemberId == staffMemberId).Select(r => r.StudentId));
 
     /// <summary>
     /// The round's groups a staff member works with: all of them for the school's leaders, else the

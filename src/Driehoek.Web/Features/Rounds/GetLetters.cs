@@ -25,7 +25,7 @@ public sealed class GetLetters(AppDbContext db, Access access)
             return Result<LetterSet>.NotFound();
         }
         var shown = groupId is { } only ? [only] : groups.Select(x => x.Id).ToList();
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => new { s.Name }).SingleAsync(ct);
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
         var invitations = await db.RoundInvitations.AsNoTracking()
             .Where(i => i.RoundId == roundId && (all || i.EmailedAt == null))
             .Join(db.Enrollments.Where(e => shown.Contains(e.GroupId)), i => i.StudentId, e => e.StudentId, (i, e) => new { i, e.GroupId })
@@ -51,7 +51,7 @@ public sealed class GetLetters(AppDbContext db, Access access)
                 household.Select(gd => gd.Name).ToList(),
                 language, text, x.i.EmailedAt is not null, x.i.PrintedAt));
         }
-        return new LetterSet(round, school.Name, await access.CanManageSchoolAsync(round.SchoolId, ct), groups, groupId, all,
+        return new LetterSet(round, school, await access.CanManageSchoolAsync(round.SchoolId, ct), groups, groupId, all,
             letters.OrderBy(l => l.GroupName).ThenBy(l => l.StudentName, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 }

@@ -119,13 +119,11 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
     }
 
     /// <summary>The guardians who take part in rounds: with parental authority, or without where the school allows it.</summary>
-    private async Task<List<GuardianRow>> GuardiansAsync(ConversationRound round, List<Guid> studentIds, CancellationToken ct)
-    {
-        var contacts = await FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+    private Task<List<GuardianRow>> GuardiansAsync(ConversationRound round, List<Guid> studentIds, CancellationToken ct) =>
+        FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
             .Where(c => studentIds.Contains(c.StudentId))
+            .Select(c => new GuardianRow(c.StudentId, c.HouseholdId, c.FirstName, c.LastNamePrefix, c.LastName, c.Email != null))
             .ToListAsync(ct);
-        return contacts.Select(c => new GuardianRow(c.StudentId, c.HouseholdId, c.FirstName, c.LastNamePrefix, c.LastName, c.Email != null)).ToList();
-    }
 
     private static OverviewCounts Count(IReadOnlyList<OverviewStudent> students)
     {

@@ -99,7 +99,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
         var download = await family.RunAndWaitForDownloadAsync(() => family.Locator("a[href$='calendar.ics']").ClickAsync());
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("BEGIN:VEVENT", ics);
-        Assert.Contains("DTSTART:20261117T180000Z", ics);
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20261117T190000", ics);
     }
 
     private async Task StudentPreparesAsync(Person child)

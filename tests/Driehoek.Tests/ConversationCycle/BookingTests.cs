@@ -43,7 +43,7 @@ public abstract class BookingTests(TestApp app)
         var ics = Assert.Single(mail.Parts, p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)).Content;
         Assert.Contains("METHOD:REQUEST", ics);
         Assert.Contains("SEQUENCE:0", ics);
-        Assert.Contains("DTSTART:20261117T180000Z", ics); // 19:00 in Amsterdam
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20261117T190000", ics); // 18:00 UTC
         var after = await parent.GetAsync($"/rounds/{f.Round.Id}/book");
         Assert.Single(after.FindAll("#booked-heading + ul li"));
         Assert.Empty(after.FindAll("a.slot"));

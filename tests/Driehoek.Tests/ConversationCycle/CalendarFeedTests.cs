@@ -28,9 +28,10 @@ public abstract class CalendarFeedTests(TestApp app)
 
     private static string Event(string ics, Guid uid)
     {
-        var start = ics.IndexOf($"UID:{uid:N}@driehoek", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"No event {uid:N} in the feed");
-        return ics[start..ics.IndexOf("END:VEVENT", start, StringComparison.Ordinal)];
+        var at = ics.IndexOf($"UID:{uid:N}@driehoek", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"No event {uid:N} in the feed");
+        var start = ics.LastIndexOf("BEGIN:VEVENT", at, StringComparison.Ordinal);
+        return ics[start..ics.IndexOf("END:VEVENT", at, StringComparison.Ordinal)];
     }
 
     [Fact]
@@ -50,14 +51,14 @@ public abstract class CalendarFeedTests(TestApp app)
         Assert.Contains("METHOD:PUBLISH", ics);
         Assert.Contains("X-WR-CALNAME:Gesprekken met school", ics);
         Assert.Contains("SEQUENCE:0", Event(ics, uid));
-        Assert.Contains("DTSTART:20261117T180000Z", Event(ics, uid));
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20261117T190000", Event(ics, uid));
         Assert.Contains("STATUS:CONFIRMED", Event(ics, uid));
 
         var moved = await parent.Http.PostAsJsonAsync($"/api/v1/bookings/{id}/move", new MoveRequest(f.Slots[3].Id, null));
         Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
         var afterMove = Event((await FeedAsync(path)).Body, uid);
         Assert.Contains("SEQUENCE:1", afterMove);
-        Assert.Contains("DTSTART:20261117T183000Z", afterMove);
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20261117T193000", afterMove);
 
         Assert.Equal(HttpStatusCode.OK, (await parent.Http.DeleteAsync($"/api/v1/bookings/{id}")).StatusCode);
         var afterCancel = Event((await FeedAsync(path)).Body, uid);

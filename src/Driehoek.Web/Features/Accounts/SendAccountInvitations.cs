@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -78,7 +79,7 @@ public sealed class SendAccountInvitations(
     {
         AccountInvitationKind.Guardian => await db.Guardians.AsNoTracking()
             .Where(g => g.UserId == null && g.Email != null
-                        && db.Guardianships.Any(x => x.GuardianId == g.Id && x.SchoolId == schoolId))
+                        && FamilyContacts.Of(db, schoolId, LimitedGuardianAccess.None).Any(c => c.GuardianId == g.Id))
             .OrderBy(g => g.LastName).ThenBy(g => g.FirstName)
             .Select(g => new AccountInvitee(g.Id, g.FirstName + " " + (g.LastNamePrefix == null ? "" : g.LastNamePrefix + " ") + g.LastName, g.Email!, g.PreferredLanguage))
             .ToListAsync(ct),

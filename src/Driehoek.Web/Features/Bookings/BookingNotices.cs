@@ -53,17 +53,15 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
                 from slot in db.Slots.Where(s => s.Id == booking.SlotId).DefaultIfEmpty()
                 select new
                 {
-                    student.FirstName, School = school.Name, school.LimitedGuardianAccess,
+                    student.FirstName, School = school.Name,
                     Teacher = new { teacher.FirstName, teacher.LastNamePrefix, teacher.LastName },
                     Room = slot != null ? slot.Room : null, VideoLink = slot != null ? slot.VideoLink : null,
                 })
             .SingleAsync(ct);
-        var allowLimited = about.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
-        var guardians = await db.Guardianships.AsNoTracking()
-            .Where(x => x.StudentId == booking.StudentId && (x.HasParentalAuthority || allowLimited))
-            .Join(db.Guardians.Where(g => g.HouseholdId == booking.HouseholdId && g.Email != null), x => x.GuardianId, g => g.Id,
-                (x, g) => new Recipient(g.FirstName, g.Email!, g.PreferredLanguage))
-            .ToListAsync(ct);
+        var guardians = (await FamilyContacts.Of(db, booking.SchoolId, LimitedGuardianAccess.ConversationRounds)
+                .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId && c.Email != null)
+                .ToListAsync(ct))
+            .DistinctBy(c => c.GuardianId).Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();
         var place = booking.Mode == MeetingMode.Video ? about.VideoLink : about.Room;
         return new Facts(about.FirstName, PersonName.Format(about.Teacher.FirstName, about.Teacher.LastNamePrefix, about.Teacher.LastName), place,
             about.School, guardians);

@@ -1,5 +1,6 @@
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.Bookings;
 
@@ -35,8 +36,6 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
             .FirstOrDefault()));
 
     /// <summary>A guardian without parental authority takes part only where the school allows it.</summary>
-    public static async Task<bool> MayTakePartAsync(AppDbContext db, GuardianLink link, CancellationToken ct) =>
-        link.HasParentalAuthority
-        || (await db.Schools.AsNoTracking().Where(s => s.Id == link.SchoolId).Select(s => s.LimitedGuardianAccess).SingleAsync(ct))
-            .HasFlag(LimitedGuardianAccess.ConversationRounds);
+    public static Task<bool> MayTakePartAsync(AppDbContext db, GuardianLink link, CancellationToken ct) =>
+        FamilyContacts.MayBeToldAsync(db, link, LimitedGuardianAccess.ConversationRounds, ct);
 }

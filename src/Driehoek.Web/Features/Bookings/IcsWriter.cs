@@ -1,5 +1,8 @@
-using System.Globalization;
-using System.Text;
+using Driehoek.Web.Features.Organisation;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace Driehoek.Web.Features.Bookings;
 
@@ -8,84 +11,47 @@ public sealed record CalendarEvent(
     string? Url, bool Cancelled);
 
 /// <summary>
-/// iCalendar text (RFC 5545) without a library: CRLF line ends, lines folded at 75 octets, text escaped,
-/// times in UTC. The UID stays with the booking; SEQUENCE goes up with each change, so a calendar that
-/// already has the event updates it instead of adding a second one.
+/// iCalendar text (RFC 5545) through Ical.Net (ADR 7): times in the school's zone, Europe/Amsterdam, with
+/// its VTIMEZONE, so a calendar shows 19:00 on either side of a clock change; Ical.Net escapes the text and
+/// folds lines at 75 octets without splitting a UTF-8 character. The UID stays with the booking; SEQUENCE
+/// goes up with each change, so a calendar that already has the event updates or cancels it instead of
+/// adding a second one.
 /// </summary>
 public static class IcsWriter
 {
+    public const string TimeZoneId = "Europe/Amsterdam";
+
     public static string Write(string method, DateTime stampUtc, IEnumerable<CalendarEvent> events, string? organizerEmail = null, string? calendarName = null)
     {
-        var sb = new StringBuilder();
-        Line(sb, "BEGIN:VCALENDAR");
-        Line(sb, "VERSION:2.0");
-        Line(sb, "PRODID:-//Driehoek//Driehoek//NL");
-        Line(sb, "CALSCALE:GREGORIAN");
-        Line(sb, "METHOD:" + method);
+        var list = events.ToList();
+        var calendar = new IcalCalendar { Method = method, ProductId = "-//Driehoek//Driehoek//NL" };
         if (calendarName is not null)
         {
-            Line(sb, "X-WR-CALNAME:" + Escape(calendarName));
+            calendar.AddProperty("X-WR-CALNAME", calendarName);
         }
-        foreach (var e in events)
+        // The zone's rules from the earliest event on: enough for every time in the file, and short.
+        var earliest = list.Count == 0 ? stampUtc : list.Min(e => e.StartUtc);
+        calendar.AddTimeZone(TimeZoneId, SchoolCalendar.ToLocal(earliest).Date, includeHistoricalData: false);
+        foreach (var e in list)
         {
-            Line(sb, "BEGIN:VEVENT");
-            Line(sb, $"UID:{e.Uid:N}@driehoek");
-            Line(sb, "SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line(sb, "DTSTAMP:" + Utc(stampUtc));
-            Line(sb, "DTSTART:" + Utc(e.StartUtc));
-            Line(sb, "DTEND:" + Utc(e.EndUtc));
-            Line(sb, "SUMMARY:" + Escape(e.Summary));
-            if (e.Location is not null)
+            calendar.Events.Add(new IcalEvent
             {
-                Line(sb, "LOCATION:" + Escape(e.Location));
-            }
-            if (e.Description is not null)
-            {
-                Line(sb, "DESCRIPTION:" + Escape(e.Description));
-            }
-            if (e.Url is not null)
-            {
-                Line(sb, "URL:" + e.Url);
-            }
-            if (organizerEmail is not null)
-            {
-                Line(sb, "ORGANIZER:mailto:" + organizerEmail);
-            }
-            Line(sb, "STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line(sb, "END:VEVENT");
+                Uid = $"{e.Uid:N}@driehoek",
+                Sequence = e.Sequence,
+                DtStamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc), "UTC"),
+                DtStart = Local(e.StartUtc),
+                DtEnd = Local(e.EndUtc),
+                Summary = e.Summary,
+                Location = e.Location,
+                Description = e.Description,
+                Url = e.Url is null ? null : new Uri(e.Url),
+                Organizer = organizerEmail is null ? null : new Organizer("mailto:" + organizerEmail),
+                Status = e.Cancelled ? "CANCELLED" : "CONFIRMED",
+            });
         }
-        Line(sb, "END:VCALENDAR");
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static string Utc(DateTime value) =>
-        DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).</summary>
-    private static void Line(StringBuilder sb, string line)
-    {
-        var octets = 0;
-        var first = true;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > (first ? 75 : 74))
-            {
-                sb.Append("\r\n ");
-                octets = 0;
-                first = false;
-            }
-            sb.Append(rune.ToString());
-            octets += size;
-        }
-        sb.Append("\r\n");
-    }
+    private static CalDateTime Local(DateTime utc) =>
+        new(SchoolCalendar.ToLocal(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), TimeZoneId);
 }

@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
@@ -26,16 +27,18 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
             .Select(m => new { m.FirstName, m.LastNamePrefix, m.LastName }).SingleAsync(ct);
         var teacher = PersonName.Format(name.FirstName, name.LastNamePrefix, name.LastName);
         var guardianIds = waiting.Select(w => w.GuardianId).ToList();
-        var guardians = await db.Guardians.AsNoTracking().Where(g => guardianIds.Contains(g.Id) && g.Email != null).ToDictionaryAsync(g => g.Id, ct);
+        var guardians = (await FamilyContacts.Of(db, freed.SchoolId, LimitedGuardianAccess.ConversationRounds)
+                .Where(c => guardianIds.Contains(c.GuardianId) && c.Email != null).ToListAsync(ct))
+            .ToLookup(c => (c.GuardianId, c.StudentId));
         var baseUrl = AppLinks.BaseUrl(config);
         foreach (var entry in waiting)
         {
             entry.NotifiedAt = now;
-            if (guardians.TryGetValue(entry.GuardianId, out var g))
+            if (guardians[(entry.GuardianId, entry.StudentId)].FirstOrDefault() is { } g)
             {
-                using var _ = CultureScope.Use(g.PreferredLanguage);
+                using var _ = CultureScope.Use(g.Language);
                 outbox.Email(new EmailMessage(g.Email!, text["Notice.Freed.Subject", teacher],
-                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.PreferredLanguage));
+                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.Language));
             }
         }
     }

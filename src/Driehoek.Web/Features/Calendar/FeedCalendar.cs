@@ -49,12 +49,11 @@ public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfigura
     /// <summary>Each child's bookings of the guardian's own household; a guardian without authority only where the school allows.</summary>
     private async Task<List<Row>> FamilyRowsAsync(Guid userId, DateTime since, CancellationToken ct)
     {
-        var links = await db.Guardians.AsNoTracking().Where(g => g.UserId == userId && g.HouseholdId != null)
-            .Join(db.Guardianships, g => g.Id, x => x.GuardianId, (g, x) => new { x.StudentId, HouseholdId = g.HouseholdId!.Value, x.HasParentalAuthority, x.SchoolId })
-            .Join(db.Schools, x => x.SchoolId, s => s.Id, (x, s) => new { x.StudentId, x.HouseholdId, x.HasParentalAuthority, s.LimitedGuardianAccess })
-            .ToListAsync(ct);
-        var allowed = links.Where(l => l.HasParentalAuthority || l.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds))
-            .Select(l => (l.StudentId, l.HouseholdId)).ToHashSet();
+        var allowed = (await FamilyContacts.OfUser(db, userId, LimitedGuardianAccess.ConversationRounds)
+                .Where(c => c.HouseholdId != null)
+                .Select(c => new { c.StudentId, c.HouseholdId })
+                .ToListAsync(ct))
+            .Select(l => (l.StudentId, HouseholdId: l.HouseholdId!.Value)).ToHashSet();
         if (allowed.Count == 0)
         {
             return [];

@@ -119,15 +119,11 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
     }
 
     /// <summary>The guardians who take part in rounds: with parental authority, or without where the school allows it.</summary>
-    private async Task<List<GuardianRow>> GuardiansAsync(ConversationRound round, List<Guid> studentIds, CancellationToken ct)
-    {
-        var allowLimited = (await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.LimitedGuardianAccess).SingleAsync(ct))
-            .HasFlag(LimitedGuardianAccess.ConversationRounds);
-        return await db.Guardianships.AsNoTracking()
-            .Where(x => studentIds.Contains(x.StudentId) && (x.HasParentalAuthority || allowLimited))
-            .Join(db.Guardians, x => x.GuardianId, g => g.Id, (x, g) => new GuardianRow(x.StudentId, g.HouseholdId, g.FirstName, g.LastNamePrefix, g.LastName, g.Email != null))
+    private Task<List<GuardianRow>> GuardiansAsync(ConversationRound round, List<Guid> studentIds, CancellationToken ct) =>
+        FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+            .Where(c => studentIds.Contains(c.StudentId))
+            .Select(c => new GuardianRow(c.StudentId, c.HouseholdId, c.FirstName, c.LastNamePrefix, c.LastName, c.Email != null))
             .ToListAsync(ct);
-    }
 
     private static OverviewCounts Count(IReadOnlyList<OverviewStudent> students)
     {

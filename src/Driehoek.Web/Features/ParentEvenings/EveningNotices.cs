@@ -1,6 +1,7 @@
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -17,13 +18,11 @@ public sealed class EveningNotices(AppDbContext db, Outbox outbox, IStringLocali
     public async Task UnplacedAsync(ConversationRound round, Guid householdId, IReadOnlyList<ConversationRequest> requests, CancellationToken ct)
     {
         var studentIds = requests.Select(r => r.StudentId).Distinct().ToList();
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => new { s.Name, s.LimitedGuardianAccess }).SingleAsync(ct);
-        var allowLimited = school.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
-        var guardians = await db.Guardianships.AsNoTracking()
-            .Where(x => studentIds.Contains(x.StudentId) && (x.HasParentalAuthority || allowLimited))
-            .Join(db.Guardians.Where(g => g.HouseholdId == householdId && g.Email != null), x => x.GuardianId, g => g.Id,
-                (x, g) => new { g.Id, g.FirstName, g.Email, g.PreferredLanguage })
-            .Distinct().ToListAsync(ct);
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
+        var guardians = (await FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+                .Where(c => studentIds.Contains(c.StudentId) && c.HouseholdId == householdId && c.Email != null)
+                .ToListAsync(ct))
+            .DistinctBy(c => c.GuardianId).ToList();
         if (guardians.Count == 0)
         {
             return;
@@ -33,11 +32,11 @@ public sealed class EveningNotices(AppDbContext db, Outbox outbox, IStringLocali
         var link = $"{AppLinks.BaseUrl(config)}/rounds/{round.Id}/request";
         foreach (var guardian in guardians)
         {
-            using var _ = CultureScope.Use(guardian.PreferredLanguage);
+            using var _ = CultureScope.Use(guardian.Language);
             var lines = string.Join("\n", requests.Select(r =>
                 $"- {children[r.StudentId]}, {teachers.GetValueOrDefault(r.Id, "")}: {text[r.UnplacedReason ?? "Unplaced.NoFit"]}"));
             outbox.Email(new EmailMessage(guardian.Email!, text["Notice.Unplaced.Subject", round.Name],
-                text["Notice.Unplaced.Body", guardian.FirstName, round.Name, lines, school.Name, link], guardian.PreferredLanguage));
+                text["Notice.Unplaced.Body", guardian.FirstName, round.Name, lines, school, link], guardian.Language));
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class GetChild(AppDbContext db, Access access, TimeProvider clock)
         return students.OrderBy(x => x.s.DateOfBirth).ThenBy(x => x.s.FirstName).Select(x =>
         {
             var limited = profile.Children.TryGetValue(x.s.Id, out var link) && !link.HasParentalAuthority;
-            var showGroup = !limited || x.sc.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.GroupAndTeachers);
+            var showGroup = FamilyContacts.MayBeTold(!limited, x.sc.LimitedGuardianAccess, LimitedGuardianAccess.GroupAndTeachers);
             current.TryGetValue(x.s.Id, out var enrollment);
             var groupId = enrollment?.GroupId;
             return new ChildView(x.s.Id, x.s.FullName, x.sc.Id, x.sc.Name, x.sc.Kind,

@@ -1,6 +1,7 @@
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,7 @@ public sealed class NotBookedReminders(AppDbContext db, Outbox outbox, IStringLo
 {
     public const string Kind = "not-booked";
 
-    private sealed record Contact(Guid StudentId, string StudentName, Guid HouseholdId, Guid GuardianId, string FirstName, string? Email, string Language);
+    private sealed record Contact(FamilyContact Guardian, string StudentName);
 
     public async Task<int> SendAsync(DateTime now, CancellationToken ct)
     {
@@ -36,21 +37,18 @@ public sealed class NotBookedReminders(AppDbContext db, Outbox outbox, IStringLo
 
     private async Task<int> RemindRoundAsync(ConversationRound round, DateTime now, CancellationToken ct)
     {
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => new { s.Name, s.LimitedGuardianAccess }).SingleAsync(ct);
-        var allowLimited = school.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
-        var contacts = await RoundAccess.StudentIds(db, round.Id)
-            .Join(db.Students, id => id, s => s.Id, (id, s) => s)
-            .Join(db.Guardianships.Where(x => x.HasParentalAuthority || allowLimited), s => s.Id, x => x.StudentId, (s, x) => new { s, x.GuardianId })
-            .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) =>
-                new { StudentId = x.s.Id, StudentName = x.s.FirstName, HouseholdId = g.HouseholdId!.Value, GuardianId = g.Id, g.FirstName, g.Email, g.PreferredLanguage })
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
+        var students = RoundAccess.StudentIds(db, round.Id);
+        var contacts = await FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+            .Where(c => students.Contains(c.StudentId) && c.HouseholdId != null)
             .Where(c => !db.Bookings.Any(b => b.RoundId == round.Id && b.HouseholdId == c.HouseholdId && b.ActiveSlotId != null))
             .Where(c => !db.RoundReminders.Any(m => m.RoundId == round.Id && m.HouseholdId == c.HouseholdId && m.Kind == Kind))
-            .Select(c => new Contact(c.StudentId, c.StudentName, c.HouseholdId, c.GuardianId, c.FirstName, c.Email, c.PreferredLanguage))
-            .AsNoTracking().ToListAsync(ct);
+            .Join(db.Students, c => c.StudentId, s => s.Id, (c, s) => new Contact(c, s.FirstName))
+            .ToListAsync(ct);
         var sent = 0;
-        foreach (var household in contacts.GroupBy(c => c.HouseholdId))
+        foreach (var household in contacts.GroupBy(c => c.Guardian.HouseholdId!.Value))
         {
-            if (await RemindHouseholdAsync(round, school.Name, household.Key, household.ToList(), now, ct))
+            if (await RemindHouseholdAsync(round, school, household.Key, household.ToList(), now, ct))
             {
                 sent++;
             }
@@ -60,13 +58,13 @@ public sealed class NotBookedReminders(AppDbContext db, Outbox outbox, IStringLo
 
     private async Task<bool> RemindHouseholdAsync(ConversationRound round, string schoolName, Guid householdId, List<Contact> contacts, DateTime now, CancellationToken ct)
     {
-        var recipients = contacts.Where(c => c.Email is not null).DistinctBy(c => c.GuardianId).ToList();
+        var recipients = contacts.Select(c => c.Guardian).Where(c => c.Email is not null).DistinctBy(c => c.GuardianId).ToList();
         if (recipients.Count == 0)
         {
             // No e-mail: the round overview lists this household as "not reached, no e-mail" for the school to phone.
             return false;
         }
-        var children = string.Join(", ", contacts.DistinctBy(c => c.StudentId).Select(c => c.StudentName).Order(StringComparer.CurrentCulture));
+        var children = string.Join(", ", contacts.DistinctBy(c => c.Guardian.StudentId).Select(c => c.StudentName).Order(StringComparer.CurrentCulture));
         var link = AppLinks.BaseUrl(config) + InvitationWording.BookPath(round.Id);
         var closes = SchoolCalendar.ToLocal(round.BookingClosesAt);
         db.RoundReminders.Add(new RoundReminder { SchoolId = round.SchoolId, RoundId = round.Id, HouseholdId = householdId, Kind = Kind, SentAt = now });

@@ -25,20 +25,15 @@ public sealed class GetLetters(AppDbContext db, Access access)
             return Result<LetterSet>.NotFound();
         }
         var shown = groupId is { } only ? [only] : groups.Select(x => x.Id).ToList();
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => new { s.Name, s.LimitedGuardianAccess }).SingleAsync(ct);
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
         var invitations = await db.RoundInvitations.AsNoTracking()
             .Where(i => i.RoundId == roundId && (all || i.EmailedAt == null))
             .Join(db.Enrollments.Where(e => shown.Contains(e.GroupId)), i => i.StudentId, e => e.StudentId, (i, e) => new { i, e.GroupId })
             .Join(db.Students, x => x.i.StudentId, s => s.Id, (x, s) => new { x.i, x.GroupId, s.FirstName, s.LastNamePrefix, s.LastName })
             .ToListAsync(ct);
         var studentIds = invitations.Select(x => x.i.StudentId).Distinct().ToList();
-        var allowLimited = school.LimitedGuardianAccess.HasFlag(LimitedGuardianAccess.ConversationRounds);
-        var guardians = await db.Guardianships.AsNoTracking()
-            .Where(x => studentIds.Contains(x.StudentId) && (x.HasParentalAuthority || allowLimited))
-            .Join(db.Guardians, x => x.GuardianId, gd => gd.Id, (x, gd) => new
-            {
-                x.StudentId, gd.HouseholdId, gd.FirstName, gd.LastNamePrefix, gd.LastName, gd.PreferredLanguage, x.HasParentalAuthority,
-            })
+        var guardians = await FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+            .Where(c => studentIds.Contains(c.StudentId))
             .ToListAsync(ct);
         var texts = new Dictionary<string, InvitationText>();
         var letters = new List<Letter>();
@@ -46,17 +41,17 @@ public sealed class GetLetters(AppDbContext db, Access access)
         {
             var household = guardians.Where(gd => gd.StudentId == x.i.StudentId && gd.HouseholdId == x.i.HouseholdId)
                 .OrderByDescending(gd => gd.HasParentalAuthority).ThenBy(gd => gd.FirstName).ToList();
-            var language = Cultures.Normalize(household.FirstOrDefault()?.PreferredLanguage);
+            var language = household.FirstOrDefault()?.Language ?? Cultures.Default;
             if (!texts.TryGetValue(language, out var text))
             {
                 text = texts[language] = await InvitationTexts.ForAsync(db, round.SchoolId, round.Form, language, ct);
             }
             letters.Add(new Letter(x.i.Id, x.i.StudentId, PersonName.Format(x.FirstName, x.LastNamePrefix, x.LastName),
                 groups.First(gr => gr.Id == x.GroupId).Name,
-                household.Select(gd => PersonName.Format(gd.FirstName, gd.LastNamePrefix, gd.LastName)).ToList(),
+                household.Select(gd => gd.Name).ToList(),
                 language, text, x.i.EmailedAt is not null, x.i.PrintedAt));
         }
-        return new LetterSet(round, school.Name, await access.CanManageSchoolAsync(round.SchoolId, ct), groups, groupId, all,
+        return new LetterSet(round, school, await access.CanManageSchoolAsync(round.SchoolId, ct), groups, groupId, all,
             letters.OrderBy(l => l.GroupName).ThenBy(l => l.StudentName, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 }

@@ -53,22 +53,15 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
 
     private async Task<List<IGrouping<(Guid StudentId, Guid HouseholdId), Invitee>>> MissingAsync(ConversationRound round, CancellationToken ct)
     {
-        var allowLimited = (await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.LimitedGuardianAccess).SingleAsync(ct))
-            .HasFlag(LimitedGuardianAccess.ConversationRounds);
         var students = RoundAccess.StudentIds(db, round.Id);
-        var invitees = await db.Guardianships.AsNoTracking()
-            .Where(x => x.SchoolId == round.SchoolId && students.Contains(x.StudentId) && (x.HasParentalAuthority || allowLimited))
-            .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) => new
-            {
-                x.StudentId, HouseholdId = g.HouseholdId!.Value, g.FirstName, g.LastNamePrefix, g.LastName, g.Email, g.PreferredLanguage,
-            })
+        var invitees = await FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+            .Where(c => students.Contains(c.StudentId) && c.HouseholdId != null)
             .ToListAsync(ct);
         var invited = (await db.RoundInvitations.AsNoTracking().Where(i => i.RoundId == round.Id)
             .Select(i => new { i.StudentId, i.HouseholdId }).ToListAsync(ct))
             .Select(i => (i.StudentId, i.HouseholdId)).ToHashSet();
         return invitees
-            .Select(i => new Invitee(i.StudentId, i.HouseholdId, PersonName.Format(i.FirstName, i.LastNamePrefix, i.LastName),
-                string.IsNullOrWhiteSpace(i.Email) ? null : i.Email, Cultures.Normalize(i.PreferredLanguage)))
+            .Select(i => new Invitee(i.StudentId, i.HouseholdId!.Value, i.Name, i.Email, i.Language))
             .GroupBy(i => (i.StudentId, i.HouseholdId))
             .Where(g => !invited.Contains(g.Key))
             .ToList();

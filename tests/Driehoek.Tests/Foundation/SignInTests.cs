@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Tests.Foundation;
@@ -33,20 +35,61 @@ public abstract class SignInTests(TestApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Wrong_passwords_slow_the_next_try_alike_for_known_and_unknown_addresses_and_never_lock_the_owner_out()
     {
         var school = await app.World.SchoolAsync();
         var teacher = await school.StaffAsync(StaffRole.GroupTeacher, await school.GroupAsync());
+        var unknown = $"nobody.{Guid.NewGuid():N}@test.invalid";
         using var client = app.Client();
         for (var i = 0; i < 5; i++)
         {
             await client.SubmitAsync("/account/sign-in", new() { ["Email"] = teacher.Email!, ["Password"] = $"wrong-password-{i}" });
+            await client.SubmitAsync("/account/sign-in", new() { ["Email"] = unknown, ["Password"] = $"wrong-password-{i}" });
         }
 
-        var page = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = teacher.Email!, ["Password"] = TestApp.Password });
+        var owner = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = teacher.Email!, ["Password"] = TestApp.Password });
+        var stranger = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = unknown, ["Password"] = "whatever-123" });
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var later = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = teacher.Email!, ["Password"] = TestApp.Password });
 
-        Assert.Null(page.Find("form[action='/account/sign-out']"));
-        Assert.Contains("15", Assert.Single(page.Errors));
+        Assert.Null(owner.Find("form[action='/account/sign-out']"));
+        Assert.Equal(Assert.Single(owner.Errors), Assert.Single(stranger.Errors));
+        Assert.DoesNotContain("15", owner.Errors[0]);
+        Assert.NotNull(later.Find("form[action='/account/sign-out']"));
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Email == teacher.Email).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_costs_the_same_password_hash_as_a_wrong_password()
+    {
+        var school = await app.World.SchoolAsync();
+        var teacher = await school.StaffAsync(StaffRole.GroupTeacher, await school.GroupAsync());
+        var counting = new CountingHasher();
+        using var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Driehoek.Web.Features.Accounts.AppUser>>(counting)));
+        using var client = new AppClient(host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+
+        await client.SubmitAsync("/account/sign-in", new() { ["Email"] = teacher.Email!, ["Password"] = "wrong-password-1" });
+        var forKnown = counting.Verifications;
+        await client.SubmitAsync("/account/sign-in", new() { ["Email"] = $"nobody.{Guid.NewGuid():N}@test.invalid", ["Password"] = "wrong-password-1" });
+
+        Assert.Equal(1, forKnown);
+        Assert.Equal(2, counting.Verifications);
+    }
+
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<Driehoek.Web.Features.Accounts.AppUser>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<Driehoek.Web.Features.Accounts.AppUser> _real = new();
+        public int Verifications;
+
+        public string HashPassword(Driehoek.Web.Features.Accounts.AppUser user, string password) => _real.HashPassword(user, password);
+
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(
+            Driehoek.Web.Features.Accounts.AppUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref Verifications);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ public static class AccountsSetup
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<SendAccountInvitations>();
         services.AddScoped<AcceptAccountInvitation>();
         return services;

@@ -10,7 +10,8 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<AccountsText> text)
+public sealed class SignInModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, IStringLocalizer<AccountsText> text)
     : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
@@ -24,27 +25,48 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is null || string.IsNullOrEmpty(Password))
+        var email = Email.Trim();
+        if (throttle.WaitFor(email) is { } wait)
         {
-            // Same answer for an unknown address: the form does not tell who has an account.
-            ModelState.AddModelError("", text["SignIn.Failed"]);
+            ModelState.AddModelError("", text["SignIn.Wait", (int)Math.Ceiling(wait.TotalSeconds)]);
             return Page();
         }
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null || string.IsNullOrEmpty(Password))
+        {
+            // Same answer and the same work (one password hash) for an unknown address: neither the words
+            // nor the time tell who has an account.
+            hasher.VerifyHashedPassword(Nobody, UnknownUserHash, Password ?? "");
+            return Failed(email);
+        }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(email);
             Cultures.SetCookie(Response, user.PreferredLanguage);
             return LocalRedirect(SafeReturnUrl());
         }
         if (result.RequiresTwoFactor)
         {
+            throttle.Succeeded(email);
             return RedirectToPage("TwoFactor", new { ReturnUrl = SafeReturnUrl(), RememberMe });
         }
-        ModelState.AddModelError("", result.IsLockedOut ? text["SignIn.LockedOut"] : text["SignIn.Failed"]);
+        return Failed(email);
+    }
+
+    private PageResult Failed(string email)
+    {
+        throttle.Failed(email);
+        ModelState.AddModelError("", text["SignIn.Failed"]);
         return Page();
     }
+
+    /// <summary>A hash of a random password, made once, to spend on unknown addresses what a real check costs.</summary>
+    private static readonly AppUser Nobody = new() { DisplayName = "" };
+
+    private static readonly string UnknownUserHash =
+        new PasswordHasher<AppUser>().HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 }

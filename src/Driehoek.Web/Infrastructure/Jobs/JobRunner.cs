@@ -16,8 +16,12 @@ public sealed class JobRunner(
 {
     private enum Outcome { Done, GivenUp, Threw, Stopped, Lost }
 
+    /// <summary>Finished jobs are kept this long (to see what ran), then deleted.</summary>
+    public static readonly TimeSpan KeepFinished = TimeSpan.FromDays(30);
+
     private readonly ConcurrentDictionary<Guid, (JobKind Kind, Task Task)> _running = new();
     private long _claims;
+    private DateTime _purgedAt = DateTime.MinValue;
 
     /// <summary>This instance's name in <see cref="BackgroundJob.LockedBy"/> (the claim adds a number).</summary>
     public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -37,6 +41,7 @@ public sealed class JobRunner(
                 {
                     recurringReady = recurringReady || await EnsureRecurringAsync(active, stoppingToken);
                     await ClaimAsync(active, stoppingToken);
+                    await PurgeAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -79,6 +84,23 @@ public sealed class JobRunner(
             db.ChangeTracker.Clear();
         }
         return true;
+    }
+
+    /// <summary>About once an hour: deletes jobs that finished long ago. Every instance may do it; the delete is idempotent.</summary>
+    private async Task PurgeAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _purgedAt < TimeSpan.FromHours(1) && _purgedAt <= now)
+        {
+            return;
+        }
+        _purgedAt = now;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = now - KeepFinished;
+        await db.Set<BackgroundJob>()
+            .Where(j => (j.State == JobState.Succeeded || j.State == JobState.Failed || j.State == JobState.Cancelled) && j.FinishedAt < before)
+            .ExecuteDeleteAsync(ct);
     }
 
     private async Task ClaimAsync(List<JobKind> active, CancellationToken stoppingToken)

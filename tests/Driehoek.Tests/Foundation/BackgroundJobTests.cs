@@ -5,6 +5,7 @@ using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Driehoek.Tests.Foundation;
@@ -141,6 +142,66 @@ public sealed class BackgroundJobTests
         Assert.Equal((JobState.Succeeded, 2), (done.State, done.Attempts));
         Assert.StartsWith(survivor.RunnerName + ":", done.LockedBy, StringComparison.Ordinal);
         Assert.Equal(1, survivor.Started(RosterImportJob.Kind));
+    }
+
+    [Fact]
+    public async Task A_job_cancelled_on_one_instance_stops_where_it_runs_and_each_instance_runs_one_at_a_time()
+    {
+        var gate = new WaitingJob.Gate();
+        await using var cluster = await AppInstances.CreateAsync(Settings, services => services
+            .AddSingleton(gate).AddJob<WaitingJob>(WaitingJob.Kind));
+        var (a, b) = Pair(await cluster.StartAsync(2));
+        var subjects = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var jobs = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            foreach (var subject in subjects)
+            {
+                jobs.Enqueue(WaitingJob.Kind, subject);
+            }
+            await scope.ServiceProvider.GetRequiredService<Driehoek.Web.Infrastructure.Data.AppDbContext>().SaveChangesAsync();
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(gate.Running.Count == 2));
+        await Task.Delay(500);
+        var running = await a.WithDbAsync(db => db.Set<BackgroundJob>().Where(j => j.Kind == WaitingJob.Kind && j.State == JobState.Running).ToListAsync());
+        Assert.Equal(2, gate.Running.Count);
+        var onA = Assert.Single(running, j => j.LockedBy!.StartsWith(a.RunnerName + ":", StringComparison.Ordinal));
+        Assert.Single(running, j => j.LockedBy!.StartsWith(b.RunnerName + ":", StringComparison.Ordinal));
+
+        await using (var scope = b.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<JobQueue>().CancelAsync(WaitingJob.Kind, onA.SubjectId!.Value, CancellationToken.None));
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(gate.Stopped.Contains(onA.SubjectId!.Value)));
+        await WaitUntilAsync(() => Task.FromResult(gate.Running.Count == 3));
+        Assert.Equal(JobState.Cancelled, (await a.WithDbAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Id == onA.Id))).State);
+    }
+
+    /// <summary>A job that works until it is stopped: the shape of a long run, without the wait.</summary>
+    private sealed class WaitingJob(WaitingJob.Gate gate) : IJobHandler
+    {
+        public const string Kind = "test-waiting";
+
+        public async Task RunAsync(JobContext job, CancellationToken ct)
+        {
+            gate.Running.Add(job.SubjectId!.Value);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                gate.Stopped.Add(job.SubjectId!.Value);
+            }
+        }
+
+        public sealed class Gate
+        {
+            public System.Collections.Concurrent.ConcurrentBag<Guid> Running { get; } = [];
+            public System.Collections.Concurrent.ConcurrentBag<Guid> Stopped { get; } = [];
+        }
     }
 
     private static (AppInstances.Instance, AppInstances.Instance) Pair(IReadOnlyList<AppInstances.Instance> two) => (two[0], two[1]);

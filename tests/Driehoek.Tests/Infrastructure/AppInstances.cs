@@ -22,12 +22,16 @@ public sealed class AppInstances : IAsyncDisposable
     private readonly string _database = $"driehoek_test_{Guid.NewGuid():N}";
     private readonly List<Instance> _instances = [];
     private readonly Dictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private AppInstances(Dictionary<string, string>? settings) => _settings = settings;
+    private AppInstances(Dictionary<string, string>? settings, Action<IServiceCollection>? services) =>
+        (_settings, _services) = (settings, services);
 
-    public static async Task<AppInstances> CreateAsync(Dictionary<string, string>? settings = null)
+    /// <param name="settings">Configuration for every instance.</param>
+    /// <param name="services">Services every instance adds (a test's own job kind, say).</param>
+    public static async Task<AppInstances> CreateAsync(Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var instances = new AppInstances(settings);
+        var instances = new AppInstances(settings, services);
         await ExecuteAsync($"CREATE DATABASE \"{instances._database}\"");
         // Migrated before the instances start, so they can start at the same moment: two instances applying
         // the first migration to an empty PostgreSQL database at once collide ("relation already exists").
@@ -51,7 +55,7 @@ public sealed class AppInstances : IAsyncDisposable
             // Superuser: whichever instance migrates first owns the tables the others use.
             await ExecuteAsync($"CREATE ROLE \"{role}\" LOGIN SUPERUSER");
             var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = _database, Username = role }.ToString();
-            started.Add(new Instance(role, connection, _settings));
+            started.Add(new Instance(role, connection, _settings, _services));
         }
         _instances.AddRange(started);
         await Task.WhenAll(started.Select(i => Task.Run(i.InitializeAsync)));
@@ -127,7 +131,7 @@ public sealed class AppInstances : IAsyncDisposable
     }
 
     /// <summary>One app instance on the shared database; it records the jobs its runner starts.</summary>
-    public sealed class Instance(string role, string connectionString, Dictionary<string, string>? settings)
+    public sealed class Instance(string role, string connectionString, Dictionary<string, string>? settings, Action<IServiceCollection>? services)
         : TestApp(DatabaseProvider.Postgres, sharedDatabase: connectionString)
     {
         private bool _disposed;
@@ -149,6 +153,10 @@ public sealed class AppInstances : IAsyncDisposable
             foreach (var (key, value) in settings ?? [])
             {
                 builder.UseSetting(key, value);
+            }
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
             }
             builder.ConfigureLogging(logging => logging
                 .AddProvider(new JobLog(this))

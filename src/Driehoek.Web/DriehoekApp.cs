@@ -2,6 +2,7 @@ using Driehoek.Web.Features;
 using Driehoek.Web.Features.Demo;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Infrastructure.Data;
+using Driehoek.Web.Infrastructure.Jobs;
 using Driehoek.Web.Infrastructure.Localization;
 using Driehoek.Web.Infrastructure.Outbox;
 using Driehoek.Web.Infrastructure.Web;
@@ -25,6 +26,7 @@ public static class DriehoekApp
         services.AddDriehoekIdentity();
         services.AddDriehoekLocalization();
         services.AddOutbox();
+        services.AddJobs();
         services.AddFeatures();
         services.AddDriehoekWeb();
         return builder;

@@ -2,7 +2,7 @@ using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Driehoek.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Driehoek.Tests.ConversationCycle;
@@ -117,19 +117,22 @@ public abstract class ReminderTests(TestApp app)
     }
 
     [Fact]
-    public async Task The_hosted_worker_sends_what_is_due_by_itself()
+    public async Task The_recurring_reminder_job_sends_what_is_due_by_itself()
     {
         var f = await app.RoundFamilyAsync();
         using var parent = await app.SignInAsync(f.Parent.Email!);
         var id = await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reminders:PollSeconds"] = "0.1" }).Build();
-        // The test host switches its own worker off; this one stands in for an app instance for a moment.
-        using var worker = new ReminderWorker(app.Services.GetRequiredService<IServiceScopeFactory>(), config, NullLogger<ReminderWorker>.Instance);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:PollSeconds"] = "0.1" }).Build();
+        // The test host leaves reminders to the tests; this runner stands in for an app instance that runs them.
+        using var runner = new JobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetServices<JobKind>().Where(k => k.Name == ReminderJob.Kind), app.Services.GetRequiredService<JobSignal>(),
+            app.Services.GetRequiredService<JobProgress>(), app.Clock, config, NullLogger<JobRunner>.Instance);
         DateTime? sentAt = null;
 
         await app.AtAsync(DayBefore, async () =>
         {
-            await worker.StartAsync(CancellationToken.None);
+            await app.WithDbAsync(db => db.Set<BackgroundJob>().Where(j => j.Kind == ReminderJob.Kind).ExecuteDeleteAsync());
+            await runner.StartAsync(CancellationToken.None);
             try
             {
                 for (var i = 0; i < 150 && sentAt is null; i++)
@@ -140,12 +143,15 @@ public abstract class ReminderTests(TestApp app)
             }
             finally
             {
-                await worker.StopAsync(CancellationToken.None);
+                await runner.StopAsync(CancellationToken.None);
             }
         });
 
         Assert.Equal(DayBefore.UtcDateTime, sentAt);
-        Assert.Single(app.Services.GetServices<IHostedService>().OfType<ReminderWorker>());
+        var job = await app.WithDbAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Kind == ReminderJob.Kind));
+        Assert.Equal(JobState.Queued, job.State);
+        Assert.Equal(DayBefore.UtcDateTime.AddMinutes(1), job.RunAfter);
+        Assert.Null(job.LockedBy);
     }
 }
 

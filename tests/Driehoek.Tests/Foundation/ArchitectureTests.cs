@@ -24,6 +24,16 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_job_runner_knows_no_feature_features_register_their_jobs_with_it()
+    {
+        var root = Path.Combine(MigrationTests.RepoRoot(), "src", "Driehoek.Web", "Infrastructure", "Jobs");
+        var offenders = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("Driehoek.Web.Features", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Time_comes_from_the_injected_clock()
     {
         var root = Path.Combine(MigrationTests.RepoRoot(), "src");

@@ -1,6 +1,7 @@
 using System.Net;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Roster;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Tests.Foundation;
 
@@ -197,6 +198,40 @@ public abstract class RosterImportTests(TestApp app)
         Assert.Equal(0, await app.WithDbAsync(db => db.Students.CountAsync(s => s.SchoolId == school.Id)));
         leader.Dispose();
         otherLeader.Dispose();
+    }
+
+    [Fact]
+    public async Task An_import_whose_instances_died_three_times_is_failed_as_interrupted()
+    {
+        var (school, leader) = await SchoolWithLeaderAsync();
+        var preview = await leader.UploadAsync($"/school/{school.Id}/import", "File", RosterFiles.Utf8(RosterFiles.Students(2, "D")), "a.csv");
+        var importId = Guid.Parse(preview.Url.Segments[^1]);
+        var start = TestClock.Start.UtcDateTime;
+        // What three instances that died while committing leave behind: the import committing, its job claimed
+        // three times, the last lease run out.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Set<RosterImport>().Where(i => i.Id == importId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, RosterImportStatus.Committing).SetProperty(i => i.StartedAt, start));
+            db.Set<BackgroundJob>().Add(new BackgroundJob
+            {
+                Kind = RosterImportJob.Kind, Key = JobKind.KeyFor(RosterImportJob.Kind, importId), SubjectId = importId, State = JobState.Running,
+                Attempts = 3, LockedBy = "dead-instance:1", LockedUntil = start.AddSeconds(-1), RunAfter = start, CreatedAt = start,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var page = preview;
+        for (var i = 0; i < 100 && page.Find("[role=alert]") is null; i++)
+        {
+            await Task.Delay(100);
+            page = await leader.GetAsync(preview.Url.PathAndQuery);
+        }
+
+        Assert.Contains("onderbroken", page.Find("[role=alert]")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Students.CountAsync(s => s.SchoolId == school.Id)));
+        var job = await app.WithDbAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.SubjectId == importId));
+        Assert.Equal((JobState.Failed, 4), (job.State, job.Attempts));
     }
 
     [Fact]

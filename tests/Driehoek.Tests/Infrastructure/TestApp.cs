@@ -18,11 +18,14 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "test-password-1";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("driehoek-test-").FullName;
+    private readonly string? _sharedDatabase;
     private string? _postgresDatabase;
 
-    protected TestApp(DatabaseProvider provider, bool kestrel = false)
+    /// <param name="sharedDatabase">A connection string of a database another app instance uses too (it is neither created nor dropped here).</param>
+    protected TestApp(DatabaseProvider provider, bool kestrel = false, string? sharedDatabase = null)
     {
         Provider = provider;
+        _sharedDatabase = sharedDatabase;
         if (kestrel)
         {
             UseKestrel(0);
@@ -38,7 +41,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await CreateDatabaseAsync();
+        ConnectionString = _sharedDatabase ?? await CreateDatabaseAsync();
         await PrepareDatabaseAsync();
         StartServer();
     }
@@ -84,6 +87,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Outbox:PollSeconds", "0.2");
+        builder.UseSetting("Jobs:PollSeconds", "0.2");
         // Tests run reminders themselves (SendReminders) at the clock they choose; a background pass could land on another test's moved clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");

@@ -1,6 +1,7 @@
 using Driehoek.Scheduling.Json;
 using Driehoek.Scheduling.Model;
 using Driehoek.Scheduling.Solving;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.ParentEvenings;
 
@@ -32,7 +33,7 @@ public sealed record RunReview(
 /// One run for review: progress while it runs; afterwards the metrics, the unplaced requests with their
 /// reasons, the waiting per family and each teacher's timeline; with <c>move</c>, the choices for moving one meeting.
 /// </summary>
-public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress progress)
+public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
 {
     public async Task<Result<RunReview>> HandleAsync(Guid runId, string? move, CancellationToken ct)
     {
@@ -44,7 +45,7 @@ public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress prog
         var (failureKey, failureDetail) = run.Failure is null ? (null, null)
             : run.Failure.StartsWith("Schedule.", StringComparison.Ordinal) ? (run.Failure, null) : ("Schedule.RunFailed", labels.Describe(run.Failure));
         var review = new RunReview(run.Id, round.Id, round.Name, run.Status, run.CreatedAt, run.StartedAt, run.FinishedAt, run.TimeBudgetSeconds,
-            run.MaxConsecutive, progress.Get(run.Id), failureKey, failureDetail, RunMetrics.FromJson(run.Metrics), [], [], [], null,
+            run.MaxConsecutive, await ProgressAsync(run, ct), failureKey, failureDetail, RunMetrics.FromJson(run.Metrics), [], [], [], null,
             run.PublishedAt is not null, run.Version, run.Moves);
         if (run.Solution is null)
         {
@@ -68,6 +69,12 @@ public sealed class GetRun(AppDbContext db, Access access, ScheduleProgress prog
             Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
         };
     }
+
+    /// <summary>The solver's latest progress while the run is queued or running, from whichever instance solves it.</summary>
+    private async Task<SolverProgress?> ProgressAsync(ScheduleRun run, CancellationToken ct) =>
+        run.Status is ScheduleRunStatus.Queued or ScheduleRunStatus.Running
+            ? ScheduleRunJob.Progress((await jobs.GetAsync(ScheduleRunJob.Kind, run.Id, ct))?.Progress)
+            : null;
 
     private sealed record PlacedMeeting(Assignment Assignment, DateTime Start, DateTime End, string Family);
 

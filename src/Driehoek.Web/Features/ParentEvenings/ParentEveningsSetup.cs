@@ -1,3 +1,4 @@
+using Driehoek.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Driehoek.Web.Features.ParentEvenings;
@@ -12,9 +13,9 @@ public static class ParentEveningsSetup
     public static IServiceCollection AddParentEvenings(this IServiceCollection services)
     {
         services.AddOptions<ScheduleOptions>().BindConfiguration("ParentEvenings");
-        services.AddSingleton<ScheduleQueue>();
-        services.AddSingleton<ScheduleProgress>();
-        services.AddHostedService<ScheduleWorker>();
+        // CPU-heavy: a few at a time per instance (ParentEvenings:MaxConcurrentRuns); more wait or go to another instance.
+        services.AddJob<ScheduleRunJob>(ScheduleRunJob.Kind, kind => kind.MaxConcurrent =
+            config => Math.Max(1, config.GetValue("ParentEvenings:MaxConcurrentRuns", 1)));
         services.AddScoped<EveningMessages>();
         services.AddScoped<InstanceBuilder>();
         services.AddScoped<EveningNotices>();

@@ -1,5 +1,6 @@
 using Driehoek.Scheduling.Json;
 using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Driehoek.Web.Features.ParentEvenings;
@@ -9,9 +10,9 @@ public sealed record StartRunCommand(Guid RoundId, int? MaxConsecutive);
 /// <summary>
 /// A school leader starts the scheduler for a round. The instance is built and checked here, so a problem
 /// (a teacher without times, a group without a teacher) is named at once; the solving goes to the
-/// background worker. A round has one run at a time.
+/// background job. A round has one run at a time.
 /// </summary>
-public sealed class StartRun(AppDbContext db, Access access, TimeProvider clock, InstanceBuilder builder, ScheduleQueue queue, IOptions<ScheduleOptions> options)
+public sealed class StartRun(AppDbContext db, Access access, TimeProvider clock, InstanceBuilder builder, JobQueue jobs, IOptions<ScheduleOptions> options)
 {
     public async Task<Result<Guid>> HandleAsync(StartRunCommand command, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public sealed class StartRun(AppDbContext db, Access access, TimeProvider clock,
             StartedBy = access.UserId!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ScheduleRuns.Add(run);
+        jobs.Enqueue(ScheduleRunJob.Kind, run.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -58,13 +60,12 @@ public sealed class StartRun(AppDbContext db, Access access, TimeProvider clock,
         {
             return Result<Guid>.Conflict(new FieldError("", "Schedule.AlreadyRunning"));
         }
-        await queue.EnqueueAsync(run.Id, ct);
         return run.Id;
     }
 }
 
-/// <summary>Stops a queued or running run; the worker notices within a moment and keeps nothing.</summary>
-public sealed class CancelRun(AppDbContext db, Access access, TimeProvider clock)
+/// <summary>Stops a queued or running run; the instance solving it notices within a heartbeat and keeps nothing.</summary>
+public sealed class CancelRun(AppDbContext db, Access access, JobQueue jobs, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(Guid runId, CancellationToken ct)
     {
@@ -77,6 +78,10 @@ public sealed class CancelRun(AppDbContext db, Access access, TimeProvider clock
             .Where(r => r.Id == run.Id && (r.Status == ScheduleRunStatus.Queued || r.Status == ScheduleRunStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScheduleRunStatus.Cancelled).SetProperty(r => r.RunningKey, (string?)null)
                 .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        if (stopped == 1)
+        {
+            await jobs.CancelAsync(ScheduleRunJob.Kind, run.Id, ct);
+        }
         return stopped == 1 ? run.Id : Result<Guid>.Invalid(new FieldError("", "Schedule.NotRunning"));
     }
 }

@@ -1,3 +1,5 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Reminders;
 
 public static class RemindersSetup
@@ -7,7 +9,11 @@ public static class RemindersSetup
         services.AddScoped<NotBookedReminders>();
         services.AddScoped<DayBeforeReminders>();
         services.AddScoped<SendReminders>();
-        services.AddHostedService<ReminderWorker>();
+        services.AddJob<ReminderJob>(ReminderJob.Kind, kind =>
+        {
+            kind.Every = config => TimeSpan.FromSeconds(config.GetValue("Reminders:PollSeconds", 60.0));
+            kind.Enabled = config => config.GetValue("Reminders:Enabled", true);
+        });
         return services;
     }
 }

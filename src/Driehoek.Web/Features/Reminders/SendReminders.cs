@@ -1,3 +1,5 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Reminders;
 
 public sealed record ReminderReport(int NotBooked, int DayBefore);
@@ -12,44 +14,20 @@ public sealed class SendReminders(NotBookedReminders notBooked, DayBeforeReminde
     }
 }
 
-/// <summary>Runs <see cref="SendReminders"/> every minute (Reminders:PollSeconds), in every app instance.</summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<ReminderWorker> log) : BackgroundService
+/// <summary>
+/// Runs <see cref="SendReminders"/> as a recurring job: every Reminders:PollSeconds, one instance does the
+/// pass (the job's lease), and the reminders' own claims still keep a household from hearing it twice.
+/// </summary>
+public sealed class ReminderJob(SendReminders reminders, ILogger<ReminderJob> log) : IJobHandler
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Reminders:Enabled", true))
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Reminders:PollSeconds", 60.0)));
-        try
-        {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    public const string Kind = "reminders";
 
-    private async Task RunOnceAsync(CancellationToken ct)
+    public async Task RunAsync(JobContext job, CancellationToken ct)
     {
-        try
+        var report = await reminders.HandleAsync(ct);
+        if (report.NotBooked + report.DayBefore > 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<SendReminders>().HandleAsync(ct);
-            if (report.NotBooked + report.DayBefore > 0)
-            {
-                log.LogInformation("Reminders sent: {NotBooked} not booked yet, {DayBefore} day before", report.NotBooked, report.DayBefore);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogError(ex, "Reminder round failed");
+            log.LogInformation("Reminders sent: {NotBooked} not booked yet, {DayBefore} day before", report.NotBooked, report.DayBefore);
         }
     }
 }

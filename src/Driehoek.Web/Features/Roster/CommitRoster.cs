@@ -1,15 +1,17 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Roster;
 
 /// <summary>
-/// Starts applying a previewed import in the background. Only a clean preview can be committed,
-/// and only once: the status moves from Previewed to Committing in one conditional update.
+/// Starts applying a previewed import in the background. Only a clean preview can be committed, and only
+/// once: the status moves from Previewed to Committing in the same save that queues the job, and the job's
+/// unique key refuses a second commit of the same import.
 /// </summary>
-public sealed class CommitRoster(AppDbContext db, Access access, RosterImportQueue queue, TimeProvider clock)
+public sealed class CommitRoster(AppDbContext db, Access access, JobQueue jobs, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(Guid importId, CancellationToken ct)
     {
-        var import = await db.Set<RosterImport>().AsNoTracking()
-            .Where(i => i.Id == importId).Select(i => new { i.SchoolId, i.ErrorCount, i.Status }).FirstOrDefaultAsync(ct);
+        var import = await db.Set<RosterImport>().Where(i => i.Id == importId).FirstOrDefaultAsync(ct);
         if (import is null || !await access.CanManageSchoolAsync(import.SchoolId, ct))
         {
             return Result<Guid>.NotFound();
@@ -18,15 +20,21 @@ public sealed class CommitRoster(AppDbContext db, Access access, RosterImportQue
         {
             return Result<Guid>.Invalid(new FieldError("", "Roster.CannotCommitErrors"));
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var started = await db.Set<RosterImport>()
-            .Where(i => i.Id == importId && i.Status == RosterImportStatus.Previewed)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, RosterImportStatus.Committing).SetProperty(i => i.StartedAt, now), ct);
-        if (started != 1)
+        if (import.Status != RosterImportStatus.Previewed)
         {
             return Result<Guid>.Conflict(new FieldError("", "Roster.AlreadyCommitted"));
         }
-        await queue.EnqueueAsync(importId, ct);
+        import.Status = RosterImportStatus.Committing;
+        import.StartedAt = clock.GetUtcNow().UtcDateTime;
+        jobs.Enqueue(RosterImportJob.Kind, importId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Result<Guid>.Conflict(new FieldError("", "Roster.AlreadyCommitted"));
+        }
         return importId;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Roster;
 
@@ -6,7 +7,7 @@ public sealed record RosterImportView(
     Guid Id, Guid SchoolId, string SchoolName, string FileName, RosterImportStatus Status, int Rows, int? RowsDone,
     RosterPreview Preview, string? FailureReason, DateTime UploadedAt, DateTime? FinishedAt);
 
-public sealed class GetRosterImport(AppDbContext db, Access access, RosterProgress progress)
+public sealed class GetRosterImport(AppDbContext db, Access access, JobQueue jobs)
 {
     public async Task<Result<RosterImportView>> HandleAsync(Guid importId, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class GetRosterImport(AppDbContext db, Access access, RosterProgre
         var done = import.Status switch
         {
             RosterImportStatus.Committed => import.Rows,
-            RosterImportStatus.Committing => progress.Get(import.Id) ?? 0,
+            RosterImportStatus.Committing => RosterImportJob.RowsDone((await jobs.GetAsync(RosterImportJob.Kind, import.Id, ct))?.Progress) ?? 0,
             _ => (int?)null,
         };
         return new RosterImportView(import.Id, import.SchoolId, school, import.FileName, import.Status, import.Rows, done,

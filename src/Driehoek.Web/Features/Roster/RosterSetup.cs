@@ -1,12 +1,13 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Roster;
 
 public static class RosterSetup
 {
     public static IServiceCollection AddRoster(this IServiceCollection services)
     {
-        services.AddSingleton<RosterImportQueue>();
-        services.AddSingleton<RosterProgress>();
-        services.AddHostedService<RosterImportWorker>();
+        // One import at a time per instance: it holds a transaction (on SQLite, the one writer) while it runs.
+        services.AddJob<RosterImportJob>(RosterImportJob.Kind);
         services.AddScoped<UploadRoster>();
         services.AddScoped<CommitRoster>();
         services.AddScoped<GetRosterImport>();

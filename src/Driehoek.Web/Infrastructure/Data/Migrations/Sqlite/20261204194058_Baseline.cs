@@ -57,6 +57,31 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunAfter = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Boards",
                 columns: table => new
                 {
@@ -1085,6 +1110,17 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Key",
+                table: "BackgroundJobs",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Kind_State_RunAfter",
+                table: "BackgroundJobs",
+                columns: new[] { "Kind", "State", "RunAfter" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BoardAdmins_BoardId_UserId",
                 table: "BoardAdmins",
                 columns: new[] { "BoardId", "UserId" },
@@ -1452,6 +1488,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BackgroundJobs");
 
             migrationBuilder.DropTable(
                 name: "BoardAdmins");

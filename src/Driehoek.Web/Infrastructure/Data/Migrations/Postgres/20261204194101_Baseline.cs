@@ -58,6 +58,31 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    RunAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LockedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Progress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Boards",
                 columns: table => new
                 {
@@ -1086,6 +1111,17 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                 column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Key",
+                table: "BackgroundJobs",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Kind_State_RunAfter",
+                table: "BackgroundJobs",
+                columns: new[] { "Kind", "State", "RunAfter" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BoardAdmins_BoardId_UserId",
                 table: "BoardAdmins",
                 columns: new[] { "BoardId", "UserId" },
@@ -1453,6 +1489,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BackgroundJobs");
 
             migrationBuilder.DropTable(
                 name: "BoardAdmins");

@@ -2,6 +2,7 @@ using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Driehoek.Tests.Foundation;
 
@@ -27,16 +28,20 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private sealed class FlakySender(int failures) : IEmailSender
+    private sealed class FlakySender(int failures) : IEmailSender, IEmailSession
     {
         public int Attempts;
         public List<Guid> Sent { get; } = [];
+
+        public IEmailSession OpenSession() => this;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         public Task SendAsync(EmailMessage message, Guid messageId, CancellationToken ct)
         {
             if (Interlocked.Increment(ref Attempts) <= failures)
             {
-                throw new System.Net.Mail.SmtpException("mail server down");
+                throw new IOException("mail server down");
             }
             lock (Sent)
             {
@@ -49,7 +54,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task<Guid> EnqueueAsync()
     {
         await using var db = new AppDbContext(_options);
-        new Outbox(db, _clock, new OutboxSignal()).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
+        new Outbox(db, _clock, new OutboxCommitSignal(new OutboxSignal())).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Select(m => m.Id).SingleAsync();
     }
@@ -57,7 +62,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task<int> DeliverAsync(IEmailSender sender)
     {
         await using var db = new AppDbContext(_options);
-        return await new OutboxDelivery(db, sender, _clock, NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
+        return await new OutboxDelivery(db, sender, _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
     }
 
     [Fact]
@@ -130,7 +135,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task EnqueueManyAsync(int count)
     {
         await using var db = new AppDbContext(_options);
-        var outbox = new Outbox(db, _clock, new OutboxSignal());
+        var outbox = new Outbox(db, _clock, new OutboxCommitSignal(new OutboxSignal()));
         for (var i = 0; i < count; i++)
         {
             outbox.Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));

@@ -78,7 +78,8 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
             {
                 using var _ = CultureScope.Use(g.PreferredLanguage);
                 outbox.Email(new EmailMessage(g.Email!, text["Notice.Freed.Subject", teacher],
-                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.PreferredLanguage));
+                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.PreferredLanguage,
+                    UnsubscribeUrl: AppLinks.Account(config)));
             }
         }
     }

@@ -59,7 +59,7 @@ public static partial class MailHtml
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"").Append(WebUtility.HtmlEncode(lang)).Append('"').Append(rtl ? " dir=\"rtl\"" : "")
             .Append("><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>")
-            .Append("<body style=\"font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">");
+            .Append("<body style=\"font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">\n");
         var paragraphs = BlankLines().Split(text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n'));
         foreach (var paragraph in paragraphs.Where(p => p.Trim().Length > 0))
         {
@@ -73,7 +73,7 @@ public static partial class MailHtml
                 }
                 AppendLine(html, lines[i]);
             }
-            html.Append("</p>");
+            html.Append("</p>\n");
         }
         return html.Append("</body></html>").ToString();
     }

@@ -34,7 +34,7 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
         try
         {
             await using var session = sender.OpenSession();
-            var mine = true; // the claim has just set the first message's lease
+            var mine = false;
             for (var i = 0; i < messages.Count; i++)
             {
                 var message = messages[i];
@@ -76,17 +76,22 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var due = await db.OutboxMessages.AsNoTracking()
+                var senders = Math.Max(1, options.Value.Senders);
+                var found = await db.OutboxMessages.AsNoTracking()
                     .Where(m => m.SentAt == null && m.FailedAt == null && m.AvailableAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-                    .OrderBy(m => m.AvailableAt).Select(m => m.Id).Take(batchSize).ToListAsync(ct);
-                if (due.Count == 0)
+                    .OrderBy(m => m.AvailableAt).Select(m => m.Id).Take(batchSize * senders).ToListAsync(ct);
+                if (found.Count == 0)
                 {
                     break;
                 }
+                // A fair share, so that a few slow messages keep every sender busy rather than one.
+                var due = found.Take(Math.Clamp((found.Count + senders - 1) / senders, 1, batchSize)).ToList();
                 var claim = $"{Instance}:{Interlocked.Increment(ref _claims)}";
-                var lease = now + Lease;
+                // The lease counts from the claim itself, not from the start of the query (a cold first query takes a while).
+                var claimedAt = clock.GetUtcNow().UtcDateTime;
+                var lease = claimedAt + Lease;
                 var claimed = await db.OutboxMessages
-                    .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                    .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < claimedAt))
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease).SetProperty(m => m.LockedBy, claim), ct);
                 if (claimed > 0)
                 {

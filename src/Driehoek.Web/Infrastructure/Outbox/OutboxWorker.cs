@@ -24,13 +24,17 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     /// <summary>Claims a batch of due messages and sends it over one connection; returns how many it claimed.</summary>
-    public async Task<int> DeliverDueAsync(int batchSize, CancellationToken ct)
+    public Task<int> DeliverDueAsync(int batchSize, CancellationToken ct) => DeliverDueAsync(batchSize, null, ct);
+
+    /// <param name="claimed">Called once the batch is claimed, before it is sent.</param>
+    public async Task<int> DeliverDueAsync(int batchSize, Action? claimed, CancellationToken ct)
     {
         var (claim, messages) = await ClaimAsync(batchSize, ct);
         if (messages.Count == 0)
         {
             return 0;
         }
+        claimed?.Invoke();
         try
         {
             await using var session = sender.OpenSession();
@@ -150,6 +154,11 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
         {
             // The send is over.
         }
+        catch (Exception ex)
+        {
+            // The send goes on and its outcome is recorded; only the lease may now run out.
+            log.LogWarning(ex, "Outbox message {MessageId}: extending the lease failed", id);
+        }
     }
 
     /// <summary>"Still mine → extend the lease": false when another sender has claimed it since.</summary>
@@ -199,7 +208,8 @@ public sealed class OutboxDelivery(AppDbContext db, IEmailSender sender, TimePro
 
 /// <summary>
 /// Runs <see cref="OutboxOptions.Senders"/> senders side by side, each with its own scope and SMTP
-/// connection, until nothing is due; then sleeps until a commit wakes it or the next poll.
+/// connection, until nothing is due; then sleeps until a commit wakes it or the next poll. One sender looks
+/// first and the others join once it has found work, so an idle app polls with one query.
 /// </summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxWorker> log)
     : BackgroundService
@@ -210,7 +220,10 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         var interval = TimeSpan.FromSeconds(settings.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Senders)).Select(_ => DrainAsync(settings.BatchSize, stoppingToken)));
+            var others = Task.CompletedTask;
+            await DrainAsync(settings.BatchSize, () => others = Task.WhenAll(
+                Enumerable.Range(1, Math.Max(1, settings.Senders) - 1).Select(_ => DrainAsync(settings.BatchSize, null, stoppingToken))), stoppingToken);
+            await others;
             try
             {
                 await signal.WaitAsync(interval, stoppingToken);
@@ -222,15 +235,15 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         }
     }
 
-    private async Task DrainAsync(int batchSize, CancellationToken ct)
+    private async Task DrainAsync(int batchSize, Action? foundWork, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
-            while (await delivery.DeliverDueAsync(batchSize, ct) > 0)
+            while (await delivery.DeliverDueAsync(batchSize, foundWork, ct) > 0)
             {
-                // Keep going while there is work.
+                foundWork = null;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

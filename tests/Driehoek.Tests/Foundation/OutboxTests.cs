@@ -2,6 +2,8 @@ using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Driehoek.Tests.Foundation;
 
@@ -25,16 +27,20 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private sealed class FlakySender(int failures) : IEmailSender
+    private sealed class FlakySender(int failures) : IEmailSender, IEmailSession
     {
         public int Attempts;
         public List<Guid> Sent { get; } = [];
+
+        public IEmailSession OpenSession() => this;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         public Task SendAsync(EmailMessage message, Guid messageId, CancellationToken ct)
         {
             if (Interlocked.Increment(ref Attempts) <= failures)
             {
-                throw new System.Net.Mail.SmtpException("mail server down");
+                throw new IOException("mail server down");
             }
             lock (Sent)
             {
@@ -47,7 +53,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task<Guid> EnqueueAsync()
     {
         await using var db = new SqliteAppDbContext(_options);
-        new Outbox(db, _clock, new OutboxSignal()).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
+        new Outbox(db, _clock, new OutboxCommitSignal(new OutboxSignal())).Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Select(m => m.Id).SingleAsync();
     }
@@ -55,7 +61,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task<int> DeliverAsync(IEmailSender sender)
     {
         await using var db = new SqliteAppDbContext(_options);
-        return await new OutboxDelivery(db, sender, _clock, NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
+        return await new OutboxDelivery(db, sender, _clock, Options.Create(new OutboxOptions { Senders = 1 }), NullLogger<OutboxDelivery>.Instance).DeliverDueAsync(10, CancellationToken.None);
     }
 
     [Fact]
@@ -128,12 +134,38 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task EnqueueManyAsync(int count)
     {
         await using var db = new SqliteAppDbContext(_options);
-        var outbox = new Outbox(db, _clock, new OutboxSignal());
+        var outbox = new Outbox(db, _clock, new OutboxCommitSignal(new OutboxSignal()));
         for (var i = 0; i < count; i++)
         {
             outbox.Email(new EmailMessage("ouder@test.invalid", "Onderwerp", "Tekst"));
         }
         await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task The_worker_is_woken_once_the_message_is_committed_not_before()
+    {
+        var signal = new OutboxSignal();
+        var commits = new OutboxCommitSignal(signal);
+        var builder = new DbContextOptionsBuilder<SqliteAppDbContext>(_options);
+        await using var db = new SqliteAppDbContext(builder.AddInterceptors(commits).Options);
+        var outbox = new Outbox(db, _clock, commits);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            outbox.Email(new EmailMessage("ouder@test.invalid", "In een transactie", "Tekst"));
+            await db.SaveChangesAsync();
+            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None)); // saved, not yet committed
+            await transaction.CommitAsync();
+        }
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        outbox.Email(new EmailMessage("ouder@test.invalid", "Zonder transactie", "Tekst"));
+        await db.SaveChangesAsync();
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        await db.SaveChangesAsync(); // nothing new for the outbox
+        Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
     }
 
     [Fact]
@@ -160,7 +192,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 public sealed class SmtpLaneTests(SqliteApp app)
 {
     [Fact]
-    public async Task An_outbox_email_reaches_the_smtp_server_with_its_attachment()
+    public async Task An_outbox_email_reaches_the_smtp_server_with_text_and_html_parts_its_attachment_and_bulk_headers()
     {
         Assert.True(TestEnvironment.SmtpPort is not null && TestEnvironment.Maildir is not null,
             "DRIEHOEK_TEST_SMTP_PORT and DRIEHOEK_TEST_MAILDIR are not set: run the tests with scripts/test.sh, which starts an SMTP server.");
@@ -169,15 +201,55 @@ public sealed class SmtpLaneTests(SqliteApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            scope.ServiceProvider.GetRequiredService<Outbox>().Email(new EmailMessage(to, "Uitnodiging: gesprek", "Tot dinsdag! Ç ë ş",
-                "nl", [new EmailAttachment("gesprek.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]));
+            scope.ServiceProvider.GetRequiredService<Outbox>().Email(new EmailMessage(to, "Uitnodiging: gesprek",
+                "Tot dinsdag! Ç ë ş <script>alert(1)</script>\n\nKies een tijd: https://driehoek.test/bookings/1.",
+                "nl", [new EmailAttachment("gesprek.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")],
+                UnsubscribeUrl: "https://driehoek.test/account", OneClickUnsubscribe: true));
             await db.SaveChangesAsync();
         }
 
         var mail = await Mailbox.WaitForAsync(app, to);
+        var message = mail.Message;
         Assert.Equal("Uitnodiging: gesprek", mail.Subject);
-        Assert.Contains("Ç ë ş", mail.Body);
-        Assert.Contains(mail.Parts, p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal));
+        Assert.Contains("Ç ë ş <script>", mail.Body);
+        var mixed = Assert.IsType<Multipart>(message.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        var alternative = Assert.IsType<MultipartAlternative>(mixed[0]);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        var html = message.HtmlBody;
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("<a href=\"https://driehoek.test/bookings/1\">", html);
+        Assert.Contains("<p>Tot dinsdag!", html);
+        var calendar = Assert.IsType<TextPart>(mixed[1]);
+        Assert.True(calendar.IsAttachment);
+        Assert.Equal("gesprek.ics", calendar.FileName);
+        Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        Assert.Equal("<https://driehoek.test/account>", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal("nl", message.Body.Headers[HeaderId.ContentLanguage]); // a Content-* header: MimeKit files it under the body
+        Assert.EndsWith("@driehoek", message.MessageId);
         Assert.Empty(Directory.Exists(app.PickupFolder) ? Directory.GetFiles(app.PickupFolder) : []);
+    }
+}
+
+public sealed class MailHtmlTests
+{
+    [Fact]
+    public void Text_becomes_encoded_paragraphs_with_line_breaks_and_links_and_never_raw_html()
+    {
+        var html = MailHtml.FromText("Beste <b>ouder</b> & co,\nregel twee\n\nZie https://x.test/a?b=1&c=\"2\". Tot ziens", "nl");
+
+        Assert.Contains("<p>Beste &lt;b&gt;ouder&lt;/b&gt; &amp; co,<br>regel twee</p>", html);
+        Assert.Contains("<a href=\"https://x.test/a?b=1&amp;c=\">https://x.test/a?b=1&amp;c=</a>&quot;2&quot;. Tot ziens", html);
+        Assert.Contains("lang=\"nl\"", html);
+    }
+
+    [Fact]
+    public void Arabic_mail_reads_right_to_left()
+    {
+        Assert.Contains("dir=\"rtl\"", MailHtml.FromText("مرحبا", "ar"));
+        Assert.DoesNotContain("dir=", MailHtml.FromText("Hallo", "nl"));
     }
 }

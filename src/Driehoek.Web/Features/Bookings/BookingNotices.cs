@@ -34,7 +34,8 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
             var body = text["Notice." + kind + ".Body", guardian.Name, facts.Student, facts.Teacher, when.ToString("dddd d MMMM yyyy"),
                 when.ToString("HH:mm"), facts.Place ?? "", Link(booking)];
             outbox.Email(new EmailMessage(guardian.Email, text["Notice." + kind + ".Subject", facts.Student, when.ToString("d MMM HH:mm")],
-                body, guardian.Language, BookingCalendar.AttachmentFor(booking, kind, facts, Link(booking), clock.GetUtcNow().UtcDateTime)));
+                body, guardian.Language, BookingCalendar.AttachmentFor(booking, kind, facts, Link(booking), clock.GetUtcNow().UtcDateTime),
+                AppLinks.Account(config)));
         }
     }
 

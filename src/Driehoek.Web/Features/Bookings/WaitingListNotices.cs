@@ -38,7 +38,8 @@ public sealed class WaitingListNotices(AppDbContext db, Outbox outbox, TimeProvi
             {
                 using var _ = CultureScope.Use(g.Language);
                 outbox.Email(new EmailMessage(g.Email!, text["Notice.Freed.Subject", teacher],
-                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.Language));
+                    text["Notice.Freed.Body", g.FirstName, teacher, $"{baseUrl}{InvitationWording.BookPath(entry.RoundId)}?student={entry.StudentId}"], g.Language,
+                    UnsubscribeUrl: AppLinks.Account(config)));
             }
         }
     }

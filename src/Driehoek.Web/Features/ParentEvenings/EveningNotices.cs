@@ -36,7 +36,8 @@ public sealed class EveningNotices(AppDbContext db, Outbox outbox, IStringLocali
             var lines = string.Join("\n", requests.Select(r =>
                 $"- {children[r.StudentId]}, {teachers.GetValueOrDefault(r.Id, "")}: {text[r.UnplacedReason ?? "Unplaced.NoFit"]}"));
             outbox.Email(new EmailMessage(guardian.Email!, text["Notice.Unplaced.Subject", round.Name],
-                text["Notice.Unplaced.Body", guardian.FirstName, round.Name, lines, school, link], guardian.Language));
+                text["Notice.Unplaced.Body", guardian.FirstName, round.Name, lines, school, link], guardian.Language,
+                UnsubscribeUrl: AppLinks.Account(config)));
         }
     }
 }

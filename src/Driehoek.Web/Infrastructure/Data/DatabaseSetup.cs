@@ -37,8 +37,11 @@ public static class DatabaseSetup
     {
         // Read when the host first needs it, so test hosts and environment variables can choose the database.
         services.AddSingleton(sp => DatabaseTarget.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
-        services.AddDbContext<SqliteAppDbContext>((sp, options) => Configure(options, TargetFor(sp, DatabaseProvider.Sqlite)));
-        services.AddDbContext<PostgresAppDbContext>((sp, options) => Configure(options, TargetFor(sp, DatabaseProvider.Postgres)));
+        // Interceptors other parts register as services (the outbox's commit signal) go into every context.
+        services.AddDbContext<SqliteAppDbContext>((sp, options) =>
+            Configure(options.AddInterceptors(sp.GetServices<IInterceptor>()), TargetFor(sp, DatabaseProvider.Sqlite)));
+        services.AddDbContext<PostgresAppDbContext>((sp, options) =>
+            Configure(options.AddInterceptors(sp.GetServices<IInterceptor>()), TargetFor(sp, DatabaseProvider.Postgres)));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresAppDbContext>()
             : sp.GetRequiredService<SqliteAppDbContext>());

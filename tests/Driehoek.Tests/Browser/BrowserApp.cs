@@ -23,6 +23,8 @@ public sealed class BrowserApp() : TestApp(DatabaseProvider.Sqlite, kestrel: tru
         await base.InitializeAsync();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        // HTTP clients (to build a test's world) talk to the same real port as the browser.
+        ClientOptions.BaseAddress = new Uri(BaseUrl);
         Assert.True(File.Exists(TestEnvironment.Chromium), $"{TestEnvironment.Chromium} is missing: run scripts/test.sh, which installs Debian's chromium.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -18,7 +18,8 @@ namespace Driehoek.Tests.Browser;
 /// axe-core on every page a parent or student sees and on the staff pages of the conversation cycle, in Dutch
 /// and in Arabic (right to left). The rule set: every rule tagged WCAG 2.0 and 2.1 level A and AA, plus the
 /// best-practice rules <c>region</c> (all content inside a landmark) and <c>heading-order</c>. No rule is
-/// turned off; a page passes with zero violations.
+/// turned off; a page passes with zero violations, and when it does not scroll sideways on a 360 px wide phone.
+/// With DRIEHOEK_TEST_SCREENSHOTS set to a folder, every page is also saved there as a screenshot.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Lane", "Browser")]
@@ -68,6 +69,14 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
         Assert.True(failures.Length == 0, "axe found violations:\n" + failures);
     }
 
+    /// <summary>The elements that stick out past the right (or, right to left, the left) edge of the screen.</summary>
+    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('main *, header *, footer *')]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; })
+            .filter(e => ![...e.children].some(c => { const r = c.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; }))
+            .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')).join(', ')
+        """);
+
     private static readonly SemaphoreSlim Tabs = new(3);
 
     private static async Task<(string Log, string Failures, int Pages)> CheckAsync(string who, IPage page, IReadOnlyList<string> urls)
@@ -85,7 +94,12 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                 {
                     await page.GotoAsync(url + (url.Contains('?') ? "&" : "?") + "lang=" + language);
                     var result = await page.RunAxe(Rules);
-                    log.AppendLine($"{result.Violations.Length} violations  {language} {who,-10} {url}");
+                    var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+                    log.AppendLine($"{result.Violations.Length} violations  {language} {who,-10} {url}{(width > 360 ? $"  (page {width} px wide: {await WidestAsync(page)})" : "")}");
+                    if (width > 360)
+                    {
+                        failures.AppendLine($"{language} {who} {url}: the page scrolls sideways on a 360 px phone ({width} px)");
+                    }
                     foreach (var violation in result.Violations)
                     {
                         foreach (var node in violation.Nodes)

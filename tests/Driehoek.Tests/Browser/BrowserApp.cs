@@ -1,4 +1,5 @@
 using Driehoek.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,14 @@ public sealed class BrowserApp() : TestApp(DatabaseProvider.Sqlite, kestrel: tru
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Outside Development the app serves the published output; from the build output the browser gets the
+        // style sheets only through the static web assets manifest (without it every page renders unstyled).
+        builder.UseStaticWebAssets();
     }
 
     public override async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using Driehoek.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public sealed class BrowserApp() : TestApp(DatabaseProvider.Sqlite, kestrel: tru
         await base.InitializeAsync();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        // HTTP clients (to build a test's world) talk to the same real port as the browser.
+        ClientOptions.BaseAddress = new Uri(BaseUrl);
         Assert.True(File.Exists(TestEnvironment.Chromium), $"{TestEnvironment.Chromium} is missing: run scripts/test.sh, which installs Debian's chromium.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -35,6 +38,14 @@ public sealed class BrowserApp() : TestApp(DatabaseProvider.Sqlite, kestrel: tru
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Outside Development the app serves the published output; from the build output the browser gets the
+        // style sheets only through the static web assets manifest (without it every page renders unstyled).
+        builder.UseStaticWebAssets();
     }
 
     public override async Task DisposeAsync()

@@ -100,7 +100,9 @@ public abstract class RoundInvitationTests(TestApp app)
         });
         Assert.NotNull(saved.Find(".notice"));
         var overview = await leader.GetAsync($"/school/{s.School.Id}/invitation-texts");
-        Assert.Equal(1, overview.FindAll("td a").Count(a => a.TextContent == "Aangepast"));
+        // The link's visible word; a visually hidden part after it names the form and language.
+        Assert.Equal(1, overview.FindAll("td a").Count(a => a.FirstChild?.TextContent == "Aangepast"));
+        Assert.Contains(overview.FindAll("td a"), a => a.TextContent.StartsWith("Aangepast: Tienminutengesprek", StringComparison.Ordinal));
         await s.PublishAsync(leader);
 
         var dutch = await Mailbox.WaitForAsync(app, s.Parent.Email!);

@@ -124,7 +124,10 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public AppClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public AppClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true,
+    }));
 
     public async Task<AppClient> SignInAsync(string email)
     {

@@ -187,11 +187,13 @@ public sealed class OutboxReliabilityTests(ITestOutputHelper output)
         {
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Database:Provider"] = provider.ToString(),
+            [$"ConnectionStrings:{provider}"] = connectionString,
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<AppDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+        builder.Services.AddDatabase();
         builder.Services.AddOutbox();
         return builder.Build();
     }

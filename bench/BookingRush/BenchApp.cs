@@ -1,3 +1,4 @@
+using Driehoek.Web.Data;
 using Driehoek.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Driehoek.Web.Data;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Rounds;

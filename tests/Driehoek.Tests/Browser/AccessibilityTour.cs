@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Driehoek.Tests.ConversationCycle;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.People;

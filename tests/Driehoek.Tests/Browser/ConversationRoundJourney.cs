@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Driehoek.Tests.ConversationCycle;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
 using Microsoft.Playwright;

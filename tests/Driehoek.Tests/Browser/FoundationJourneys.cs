@@ -49,7 +49,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         var school = await app.World.SchoolAsync();
         var leader = await school.StaffAsync(StaffRole.SchoolLeader);
         var file = Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, Foundation.RosterFiles.Students(25, "BR", groups: 2));
+        await File.WriteAllTextAsync(file, RosterFiles.Students(25, "BR", groups: 2));
         var page = await app.NewPageAsync();
 
         await BrowserApp.SignInAsync(page, leader.Email!);

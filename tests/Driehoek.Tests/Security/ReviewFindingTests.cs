@@ -131,7 +131,7 @@ public abstract class ReviewFindingTests(TestApp app)
     [Fact]
     public async Task Only_the_teachers_a_family_chose_to_meet_read_its_preparation_and_topic_reads_are_logged()
     {
-        var s = await ConversationCycle.InvitationScenario.CreateAsync(app);
+        var s = await InvitationScenario.CreateAsync(app);
         var english = await s.School.StaffAsync(StaffRole.SubjectTeacher, s.Group, "Engels");
         var maths = await s.School.StaffAsync(StaffRole.SubjectTeacher, s.Group, "Wiskunde");
         var slot = (await s.School.SlotsAsync(s.Round, maths, 1)).Single();

@@ -36,7 +36,7 @@ public sealed class SignInModel(
         {
             // Same answer and the same work (one password hash) for an unknown address: neither the words
             // nor the time tell who has an account.
-            hasher.VerifyHashedPassword(Nobody, UnknownUserHash, Password ?? "");
+            hasher.VerifyHashedPassword(SignInThrottle.Nobody, throttle.UnknownUserHash(hasher), Password ?? "");
             return Failed(email);
         }
 
@@ -61,12 +61,6 @@ public sealed class SignInModel(
         ModelState.AddModelError("", text["SignIn.Failed"]);
         return Page();
     }
-
-    /// <summary>A hash of a random password, made once, to spend on unknown addresses what a real check costs.</summary>
-    private static readonly AppUser Nobody = new() { DisplayName = "" };
-
-    private static readonly string UnknownUserHash =
-        new PasswordHasher<AppUser>().HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 }

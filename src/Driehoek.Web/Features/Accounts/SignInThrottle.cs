@@ -12,6 +12,19 @@ namespace Driehoek.Web.Features.Accounts;
 /// </summary>
 public sealed class SignInThrottle(TimeProvider clock)
 {
+    /// <summary>Stands in for the account an unknown address does not have.</summary>
+    public static readonly AppUser Nobody = new() { DisplayName = "" };
+
+    private string? _unknownUserHash;
+
+    /// <summary>
+    /// A hash of a random password, made once with the app's own hasher, so that checking a password for an
+    /// unknown address costs what checking a real one costs.
+    /// </summary>
+    public string UnknownUserHash(Microsoft.AspNetCore.Identity.IPasswordHasher<AppUser> hasher) =>
+        LazyInitializer.EnsureInitialized(ref _unknownUserHash,
+            () => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     private const int FreeFailures = 4;
     private static readonly TimeSpan Forget = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);

@@ -1,0 +1,97 @@
+using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.ParentEvenings;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Audit;
+using Driehoek.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Driehoek.Web.Data;
+
+/// <summary>
+/// The model, for both databases. Each provider has its own subclass (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) so each has its own migrations and model snapshot (ADR 3); handlers
+/// ask for <c>AppDbContext</c> and get the configured provider's one.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+    public DbSet<BoardAdmin> BoardAdmins => Set<BoardAdmin>();
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConversationRound> Rounds => Set<ConversationRound>();
+    public DbSet<RoundGroup> RoundGroups => Set<RoundGroup>();
+    public DbSet<InvitationTemplate> InvitationTemplates => Set<InvitationTemplate>();
+    public DbSet<RoundInvitation> RoundInvitations => Set<RoundInvitation>();
+    public DbSet<Preparation> Preparations => Set<Preparation>();
+    public DbSet<AvailabilityBlock> AvailabilityBlocks => Set<AvailabilityBlock>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
+    public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
+    public DbSet<RoundReminder> RoundReminders => Set<RoundReminder>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<RoundSession> RoundSessions => Set<RoundSession>();
+    public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
+    public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ConcurrencyVersion.Configure(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite hands DateTimes back without a kind and Npgsql insists on UTC: store UTC, read UTC.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<string>().HaveMaxLength(400);
+        builder.Properties<Enum>().HaveConversion<int>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ConcurrencyVersion.Bump(ChangeTracker);
+        if (!TakesSqliteTurn())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var turn = SqliteWrites.Enter(Database.GetDbConnection());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersion.Bump(ChangeTracker);
+        if (!TakesSqliteTurn())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        using var turn = SqliteWrites.Take(await SqliteWrites.WaitAsync(Database.GetDbConnection(), cancellationToken));
+        // Microsoft.Data.Sqlite is synchronous underneath; saving without awaits keeps the lock for the
+        // write itself, not for however long a continuation waits in a busy thread pool.
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>SQLite writers take turns (see <see cref="SqliteWrites"/>); inside an explicit transaction the caller already holds the write lock.</summary>
+    private bool TakesSqliteTurn() => Database.IsSqlite() && Database.CurrentTransaction is null && !SqliteWrites.HoldingGate;
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Tests.Accounts;
+
+public abstract class InvitationTests(TestApp app)
+{
+    [Fact]
+    public async Task Guardian_joins_through_the_emailed_link_and_sees_their_child()
+    {
+        var school = await app.World.SchoolAsync();
+        var child = await school.StudentAsync(await school.GroupAsync(), firstName: "Fenna");
+        var guardian = await school.GuardianAsync([child], login: false, language: "tr");
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+
+        using var staff = await app.SignInAsync(leader.Email!);
+        var sent = await staff.SubmitAsync($"/school/{school.Id}/invitations", new() { ["kind"] = "Guardian" });
+        Assert.Contains("1", sent.Find("[role=status]")!.TextContent);
+
+        var mail = await Mailbox.WaitForAsync(app, guardian.Email!);
+        Assert.Contains(school.School.Name, mail.Subject);
+        Assert.Contains("Sayın", mail.Body); // the guardian's own language
+        var link = new Uri(Mailbox.Link(mail, "/join/")).PathAndQuery;
+
+        using var parent = app.Client();
+        var join = await parent.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, join.Status);
+        var home = await parent.SubmitAsync(join, new() { ["Password"] = "een lange zin als wachtwoord", ["ConfirmPassword"] = "een lange zin als wachtwoord" });
+
+        Assert.Contains("Fenna", home.Main);
+        Assert.Equal(HttpStatusCode.Gone, (await app.Client().GetAsync(link)).Status);
+    }
+
+    [Fact]
+    public async Task Expired_and_unknown_links_explain_themselves_and_create_nothing()
+    {
+        var school = await app.World.SchoolAsync();
+        var child = await school.StudentAsync(await school.GroupAsync());
+        var guardian = await school.GuardianAsync([child], login: false);
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var staff = await app.SignInAsync(leader.Email!);
+        await staff.SubmitAsync($"/school/{school.Id}/invitations", new() { ["kind"] = "Guardian" });
+        var link = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, guardian.Email!), "/join/")).PathAndQuery;
+
+        app.Clock.Advance(TimeSpan.FromDays(15));
+        try
+        {
+            using var parent = app.Client();
+            var expired = await parent.GetAsync(link);
+            var unknown = await parent.GetAsync("/join/not-a-real-token");
+            var forced = await parent.PostAsync(link, [new("Password", "een lange zin als wachtwoord"), new("ConfirmPassword", "een lange zin als wachtwoord")]);
+
+            Assert.Equal(HttpStatusCode.Gone, expired.Status);
+            Assert.NotNull(expired.Find("[role=alert]"));
+            Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+            Assert.NotEqual(HttpStatusCode.OK, forced.Status);
+            var userId = await app.WithDbAsync(db => db.Guardians.Where(g => g.Id == guardian.Id).Select(g => g.UserId).SingleAsync());
+            Assert.Null(userId);
+        }
+        finally
+        {
+            app.Clock.Set(TestClock.Start);
+        }
+    }
+
+    [Fact]
+    public async Task A_parent_with_an_account_links_a_second_school_with_their_password()
+    {
+        var first = await app.World.SchoolAsync();
+        var second = await app.World.SchoolAsync(boardId: first.BoardId);
+        var olderChild = await first.StudentAsync(await first.GroupAsync(), firstName: "Oudste");
+        var youngerChild = await second.StudentAsync(await second.GroupAsync(), firstName: "Jongste");
+        var parent = await first.GuardianAsync([olderChild]);
+        var unlinked = await second.GuardianAsync([youngerChild], login: false, email: parent.Email);
+        var leader = await second.StaffAsync(StaffRole.SchoolLeader);
+        using var staff = await app.SignInAsync(leader.Email!);
+        await staff.SubmitAsync($"/school/{second.Id}/invitations", new() { ["kind"] = "Guardian" });
+        var link = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, unlinked.Email!, m => m.Subject.Contains(second.School.Name)), "/join/")).PathAndQuery;
+
+        using var client = app.Client();
+        var join = await client.GetAsync(link);
+        Assert.Null(join.Find("#ConfirmPassword"));
+        var wrong = await client.SubmitAsync(join, new() { ["Password"] = "not-my-password" });
+        Assert.Single(wrong.Errors);
+        var home = await client.SubmitAsync(join, new() { ["Password"] = TestApp.Password });
+
+        Assert.Contains("Oudste", home.Main);
+        Assert.Contains("Jongste", home.Main);
+    }
+
+    [Fact]
+    public async Task Teacher_cannot_send_invitations_for_the_school()
+    {
+        var school = await app.World.SchoolAsync();
+        var teacher = await school.StaffAsync(StaffRole.GroupTeacher, await school.GroupAsync());
+        using var client = await app.SignInAsync(teacher.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusAsync($"/school/{school.Id}/invitations"));
+        var token = await client.TokenAsync("/account");
+        var post = await client.PostAsync($"/school/{school.Id}/invitations", [new("kind", "Guardian"), new("__RequestVerificationToken", token)], follow: false);
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class InvitationTests_Sqlite(SqliteApp app) : InvitationTests(app);
+
+[Collection(PostgresCollection.Name), Trait("Provider", "Postgres")]
+public sealed class InvitationTests_Postgres(PostgresApp app) : InvitationTests(app);

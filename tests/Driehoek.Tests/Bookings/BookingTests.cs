@@ -1,0 +1,384 @@
+using System.Net;
+using System.Net.Http.Json;
+using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+
+namespace Driehoek.Tests.Bookings;
+
+public abstract class BookingTests(TestApp app)
+{
+    internal sealed record Family(SchoolBuilder School, Group Group, Person Teacher, Person Child, Person Parent, ConversationRound Round, List<Slot> Slots);
+
+    internal async Task<Family> FamilyAsync(int slots = 6, string language = "nl")
+    {
+        var school = await app.World.SchoolAsync();
+        var group = await school.GroupAsync();
+        var teacher = await school.StaffAsync(StaffRole.GroupTeacher, group);
+        var child = await school.StudentAsync(group, firstName: "Noor");
+        var parent = await school.GuardianAsync([child], language: language);
+        var round = await school.OpenRoundAsync([group]);
+        return new Family(school, group, teacher, child, parent, round, await school.SlotsAsync(round, teacher, slots));
+    }
+
+    private static Task<HttpResponseMessage> BookAsync(AppClient client, Guid roundId, Guid studentId, Guid slotId, string? topics = null) =>
+        client.Http.PostAsJsonAsync($"/api/v1/rounds/{roundId}/bookings",
+            new BookRequest(studentId, slotId, topics, TopicAreas.Wellbeing, null));
+
+    [Fact]
+    public async Task Parent_books_a_time_with_topics_and_gets_a_calendar_invitation_in_their_language()
+    {
+        var f = await FamilyAsync(language: "en");
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+
+        var options = await parent.GetAsync($"/rounds/{f.Round.Id}/book");
+        Assert.Equal(6, options.FindAll("a.slot").Count());
+        var confirm = await parent.GetAsync(options.Find("a.slot")!.GetAttribute("href")!);
+        var booked = await parent.SubmitAsync(confirm, new() { ["Topics"] = "Hoe gaat het met rekenen?", ["Areas"] = "Results" });
+
+        Assert.Contains("Hoe gaat het met rekenen?", booked.Main);
+        var mail = await Mailbox.WaitForAsync(app, f.Parent.Email!);
+        Assert.StartsWith("Booking confirmed", mail.Subject);
+        var ics = Assert.Single(mail.Parts, p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)).Content;
+        Assert.Contains("METHOD:REQUEST", ics);
+        Assert.Contains("SEQUENCE:0", ics);
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20261117T190000", ics); // 18:00 UTC
+        var after = await parent.GetAsync($"/rounds/{f.Round.Id}/book");
+        Assert.Single(after.FindAll("#booked-heading + ul li"));
+        Assert.Empty(after.FindAll("a.slot"));
+        var home = await parent.GetAsync("/parent");
+        Assert.Contains("Noor", home.Find(".agenda")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Many_families_pressing_at_once_get_one_booking_and_the_others_an_alternative()
+    {
+        var school = await app.World.SchoolAsync();
+        var group = await school.GroupAsync();
+        var teacher = await school.StaffAsync(StaffRole.GroupTeacher, group);
+        var round = await school.OpenRoundAsync([group]);
+        var slots = await school.SlotsAsync(round, teacher, 4);
+        var families = new List<(AppClient Client, Person Child)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var child = await school.StudentAsync(group);
+            var parent = await school.GuardianAsync([child]);
+            families.Add((await app.SignInAsync(parent.Email!), child));
+        }
+
+        var responses = await Task.WhenAll(families.Select(f => BookAsync(f.Client, round.Id, f.Child.Id, slots[0].Id)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var refused = await responses.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadFromJsonAsync<BookingRefused>();
+        Assert.NotEmpty(refused!.Alternatives);
+        Assert.DoesNotContain(refused.Alternatives, a => a.SlotId == slots[0].Id);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.SlotId == slots[0].Id)));
+        families.ForEach(f => f.Client.Dispose());
+    }
+
+    [Fact]
+    public async Task A_household_cannot_be_in_two_conversations_at_once_even_when_racing_itself()
+    {
+        var school = await app.World.SchoolAsync();
+        var groupA = await school.GroupAsync();
+        var groupB = await school.GroupAsync();
+        var teacherA = await school.StaffAsync(StaffRole.GroupTeacher, groupA);
+        var teacherB = await school.StaffAsync(StaffRole.GroupTeacher, groupB);
+        var older = await school.StudentAsync(groupA);
+        var younger = await school.StudentAsync(groupB);
+        var parent = await school.GuardianAsync([older, younger]);
+        var round = await school.OpenRoundAsync([groupA, groupB]);
+        var a = await school.SlotsAsync(round, teacherA, 2);
+        var b = await school.SlotsAsync(round, teacherB, 2);
+        using var client = await app.SignInAsync(parent.Email!);
+
+        var both = await Task.WhenAll(BookAsync(client, round.Id, older.Id, a[0].Id), BookAsync(client, round.Id, younger.Id, b[0].Id));
+
+        // One wins; the other is refused by the checks (400) or, in a true race, by the database (409).
+        Assert.Equal(1, both.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var loser = both.Single(r => r.StatusCode != HttpStatusCode.Created);
+        Assert.Contains(loser.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Conflict });
+        Assert.Contains("ander gesprek", await loser.Content.ReadAsStringAsync());
+        var backToBack = await BookAsync(client, round.Id, younger.Id, b[1].Id);
+        var second = await BookAsync(client, round.Id, older.Id, a[1].Id);
+        Assert.True(backToBack.StatusCode == HttpStatusCode.Created || second.StatusCode == HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_a_clear_answer_and_store_nothing()
+    {
+        var f = await FamilyAsync();
+        var other = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await BookAsync(parent, f.Round.Id, other.Child.Id, f.Slots[0].Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await BookAsync(parent, f.Round.Id, f.Child.Id, Guid.NewGuid())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await BookAsync(parent, f.Round.Id, f.Child.Id, other.Slots[0].Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await BookAsync(parent, other.Round.Id, f.Child.Id, other.Slots[0].Id)).StatusCode);
+
+        var huge = await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id, new string('x', 1_000_000));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("2000", await huge.Content.ReadAsStringAsync());
+
+        app.Clock.Set(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
+        try
+        {
+            // A sign-in lasts 12 hours of the app's clock: sign in again after moving it.
+            using var later = await app.SignInAsync(f.Parent.Email!);
+            var closed = await BookAsync(later, f.Round.Id, f.Child.Id, f.Slots[0].Id);
+            Assert.Equal(HttpStatusCode.BadRequest, closed.StatusCode);
+        }
+        finally
+        {
+            app.Clock.Set(TestClock.Start);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.RoundId == f.Round.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.TimeClaims.CountAsync()) - await app.WithDbAsync(db => db.TimeClaims.CountAsync(c => db.Bookings.Any(b => b.Id == c.BookingId))));
+    }
+
+    [Fact]
+    public async Task Topics_with_markup_are_shown_as_text()
+    {
+        var f = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var response = await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id, "<script>alert('x')</script><b>vet</b>");
+        var id = await response.Content.ReadFromJsonAsync<Guid>();
+
+        var page = await parent.GetAsync($"/bookings/{id}");
+
+        Assert.Contains("<script>alert('x')</script>", page.Main);
+        Assert.Empty(page.FindAll("main script, main b"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_or_draft_round_cannot_be_booked()
+    {
+        var f = await FamilyAsync();
+        var draft = await f.School.OpenRoundAsync([f.Group], status: RoundStatus.Draft);
+        var draftSlots = await f.School.SlotsAsync(draft, f.Teacher, 2, new TimeOnly(15, 0));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Id == f.Round.Id)).Status = RoundStatus.Cancelled;
+            await db.SaveChangesAsync();
+        });
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+
+        var cancelled = await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id);
+        var notPublished = await BookAsync(parent, draft.Id, f.Child.Id, draftSlots[0].Id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, cancelled.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notPublished.StatusCode);
+    }
+
+    [Fact]
+    public async Task Separated_parents_book_separately_and_see_only_their_own_booking()
+    {
+        var f = await FamilyAsync();
+        var father = await f.School.GuardianAsync([f.Child]);
+        using var mother = await app.SignInAsync(f.Parent.Email!);
+        using var dad = await app.SignInAsync(father.Email!);
+
+        var hers = await (await BookAsync(mother, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        var his = await BookAsync(dad, f.Round.Id, f.Child.Id, f.Slots[2].Id);
+
+        Assert.Equal(HttpStatusCode.Created, his.StatusCode);
+        var hisId = await his.Content.ReadFromJsonAsync<Guid>();
+        Assert.Equal(HttpStatusCode.NotFound, await dad.StatusAsync($"/bookings/{hers}"));
+        Assert.Equal(HttpStatusCode.NotFound, await mother.StatusAsync($"/api/v1/bookings/{hisId}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await mother.Http.DeleteAsync($"/api/v1/bookings/{hisId}")).StatusCode);
+        var herPage = await mother.GetAsync($"/rounds/{f.Round.Id}/book");
+        Assert.Single(herPage.FindAll("#booked-heading + ul li"));
+    }
+
+    [Fact]
+    public async Task Cancelling_frees_the_time_and_the_calendar_gets_a_cancellation_with_the_same_uid()
+    {
+        var f = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await (await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        var detail = await parent.GetAsync($"/bookings/{id}");
+
+        var after = await parent.SubmitAsync(detail, new() { ["sure"] = "true" }, "form[action*='handler=Cancel']");
+
+        Assert.NotNull(after.Find(".notice"));
+        Assert.Equal(6, after.FindAll("a.slot").Count());
+        var uid = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.CalendarUid).SingleAsync());
+        var mail = await Mailbox.WaitForAsync(app, f.Parent.Email!, m => m.Parts.Any(p => p.Content.Contains("METHOD:CANCEL")));
+        var ics = mail.Parts.Single(p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)).Content;
+        Assert.Contains($"UID:{uid:N}@driehoek", ics);
+        Assert.Contains("SEQUENCE:1", ics);
+        Assert.Contains("STATUS:CANCELLED", ics);
+    }
+
+    [Fact]
+    public async Task Families_cannot_change_after_the_deadline_but_the_teacher_can_move_with_notice()
+    {
+        var f = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await (await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        app.Clock.Set(new DateTimeOffset(2026, 11, 17, 8, 0, 0, TimeSpan.Zero));
+        try
+        {
+            using var sameParent = await app.SignInAsync(f.Parent.Email!);
+            var late = await sameParent.Http.DeleteAsync($"/api/v1/bookings/{id}");
+            Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+            Assert.Contains("24", await late.Content.ReadAsStringAsync());
+
+            using var teacher = await app.SignInAsync(f.Teacher.Email!);
+            var moved = await teacher.Http.PostAsJsonAsync($"/api/v1/bookings/{id}/move", new MoveRequest(f.Slots[3].Id, null));
+            Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
+            // The notice is due at the moved clock, so read it before the clock goes back.
+            var mail = await Mailbox.WaitForAsync(app, f.Parent.Email!, m => m.Subject.Contains("verplaatst", StringComparison.Ordinal));
+            Assert.Contains("SEQUENCE:1", mail.Parts.Single(p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)).Content);
+        }
+        finally
+        {
+            app.Clock.Set(TestClock.Start);
+        }
+        var booking = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+        Assert.Equal(f.Slots[3].Id, booking.ActiveSlotId);
+    }
+
+    [Fact]
+    public async Task A_family_moves_its_own_booking_and_the_old_time_is_free_again()
+    {
+        var f = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await (await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        var detail = await parent.GetAsync($"/bookings/{id}");
+
+        var moved = await parent.SubmitAsync(detail, new() { ["slotId"] = f.Slots[4].Id.ToString() }, "form[action*='handler=Move']");
+
+        Assert.NotNull(moved.Find(".notice"));
+        var classmate = await f.School.StudentAsync(f.Group);
+        using var otherParent = await app.SignInAsync((await f.School.GuardianAsync([classmate])).Email!);
+        var options = await otherParent.GetAsync($"/rounds/{f.Round.Id}/book");
+        Assert.Contains(options.FindAll("a.slot"), a => a.GetAttribute("href")!.Contains(f.Slots[0].Id.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(options.FindAll("a.slot"), a => a.GetAttribute("href")!.Contains(f.Slots[4].Id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_a_teacher_is_full_a_family_waits_and_hears_when_a_time_frees_up()
+    {
+        var f = await FamilyAsync(slots: 1);
+        var waitingChild = await f.School.StudentAsync(f.Group);
+        var waitingParent = await f.School.GuardianAsync([waitingChild]);
+        using var first = await app.SignInAsync(f.Parent.Email!);
+        var id = await (await BookAsync(first, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        using var second = await app.SignInAsync(waitingParent.Email!);
+
+        var full = await second.GetAsync($"/rounds/{f.Round.Id}/book");
+        Assert.Empty(full.FindAll("a.slot"));
+        var waiting = await second.SubmitAsync(full, [], "form[action*='handler=Wait']");
+        Assert.NotNull(waiting.Find(".notice"));
+        await first.Http.DeleteAsync($"/api/v1/bookings/{id}");
+
+        var mail = await Mailbox.WaitForAsync(app, waitingParent.Email!);
+        Assert.Contains($"/rounds/{f.Round.Id}/book", mail.Body);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(second, f.Round.Id, waitingChild.Id, f.Slots[0].Id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_time_taken_before_the_confirm_page_opens_is_shown_as_taken_with_alternatives()
+    {
+        var f = await FamilyAsync(slots: 3);
+        var classmate = await f.School.StudentAsync(f.Group);
+        using var other = await app.SignInAsync((await f.School.GuardianAsync([classmate])).Email!);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(other, f.Round.Id, classmate.Id, f.Slots[0].Id)).StatusCode);
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+
+        var confirm = await parent.GetAsync($"/rounds/{f.Round.Id}/book/{f.Slots[0].Id}?student={f.Child.Id}");
+
+        Assert.NotNull(confirm.Find(".error-summary li"));
+        Assert.NotEmpty(confirm.FindAll("a.slot"));
+    }
+
+    [Fact]
+    public async Task A_family_that_may_no_longer_join_the_waiting_list_is_told_so_not_told_it_joined()
+    {
+        var f = await FamilyAsync(slots: 1);
+        var waitingChild = await f.School.StudentAsync(f.Group);
+        var waitingParent = await f.School.GuardianAsync([waitingChild]);
+        using var first = await app.SignInAsync(f.Parent.Email!);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(first, f.Round.Id, f.Child.Id, f.Slots[0].Id)).StatusCode);
+        using var second = await app.SignInAsync(waitingParent.Email!);
+        var full = await second.GetAsync($"/rounds/{f.Round.Id}/book");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Id == f.Round.Id)).Status = RoundStatus.Cancelled;
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await second.SubmitAsync(full, [], "form[action*='handler=Wait']");
+
+        Assert.Null(refused.Find(".notice"));
+        Assert.NotNull(refused.Find(".error-summary li"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WaitingList.CountAsync(w => w.StudentId == waitingChild.Id)));
+    }
+
+    [Fact]
+    public async Task Subject_teachers_are_bookable_on_request_up_to_the_cap()
+    {
+        var school = await app.World.SchoolAsync(SchoolKind.Secondary);
+        var group = await school.GroupAsync("2B", 2);
+        var mentor = await school.StaffAsync(StaffRole.Mentor, group);
+        var english = await school.StaffAsync(StaffRole.SubjectTeacher, group, "Engels");
+        var maths = await school.StaffAsync(StaffRole.SubjectTeacher, group, "Wiskunde");
+        var child = await school.StudentAsync(group);
+        var parent = await school.GuardianAsync([child]);
+        var round = await school.OpenRoundAsync([group],
+            Participants.Parents | Participants.GroupTeacherOrMentor | Participants.SubjectTeachersOnRequest, maxSubjectTeachers: 1);
+        var m = await school.SlotsAsync(round, mentor, 2);
+        var e = await school.SlotsAsync(round, english, 2);
+        var w = await school.SlotsAsync(round, maths, 2);
+        using var client = await app.SignInAsync(parent.Email!);
+
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, round.Id, child.Id, m[0].Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, round.Id, child.Id, e[1].Id)).StatusCode);
+        var overCap = await BookAsync(client, round.Id, child.Id, w[0].Id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, overCap.StatusCode);
+        Assert.Contains("1", await overCap.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_parent_without_authority_books_only_where_the_school_allows_it()
+    {
+        var f = await FamilyAsync();
+        var limited = await f.School.GuardianAsync([f.Child], authority: false);
+        using var client = await app.SignInAsync(limited.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await BookAsync(client, f.Round.Id, f.Child.Id, f.Slots[0].Id)).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Schools.SingleAsync(s => s.Id == f.School.Id)).LimitedGuardianAccess |= LimitedGuardianAccess.ConversationRounds;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, f.Round.Id, f.Child.Id, f.Slots[0].Id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_calendar_file_of_a_booking_is_for_its_household_only()
+    {
+        var f = await FamilyAsync();
+        var other = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await (await BookAsync(parent, f.Round.Id, f.Child.Id, f.Slots[0].Id)).Content.ReadFromJsonAsync<Guid>();
+        using var stranger = await app.SignInAsync(other.Parent.Email!);
+
+        var own = await parent.Http.GetAsync($"/bookings/{id}/calendar.ics");
+
+        Assert.Equal("text/calendar", own.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("BEGIN:VEVENT", await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, await stranger.StatusAsync($"/bookings/{id}/calendar.ics"));
+        Assert.Equal(HttpStatusCode.NotFound, await stranger.StatusAsync($"/rounds/{f.Round.Id}/book"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BookingTests_Sqlite(SqliteApp app) : BookingTests(app);
+
+[Collection(PostgresCollection.Name), Trait("Provider", "Postgres")]
+public sealed class BookingTests_Postgres(PostgresApp app) : BookingTests(app);

@@ -116,6 +116,40 @@ public abstract class SignInTests(TestApp app)
     }
 
     [Fact]
+    public async Task Turning_two_step_sign_in_off_takes_the_password_or_a_current_code_not_just_the_session()
+    {
+        var school = await app.World.SchoolAsync();
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var client = await app.SignInAsync(leader.Email!);
+        var setup = await client.GetAsync("/account/authenticator");
+        await client.SubmitAsync(setup, new() { ["Code"] = Totp.Code(setup.Find("code.key")!.TextContent, DateTimeOffset.UtcNow) });
+        const string turnOff = "form[action*='handler=Disable']";
+        Task<bool> IsOnAsync() => app.WithDbAsync(db => db.Users.Where(u => u.Email == leader.Email).Select(u => u.TwoFactorEnabled).SingleAsync());
+
+        var page = await client.GetAsync("/account/authenticator");
+        var withoutProof = await client.SubmitAsync(page, new() { ["Confirmation"] = "" }, turnOff);
+        var wrongPassword = await client.SubmitAsync(page, new() { ["Confirmation"] = "not-my-password" }, turnOff);
+        var onAfterBoth = await IsOnAsync();
+        await client.SubmitAsync(page, new() { ["Confirmation"] = TestApp.Password }, turnOff);
+
+        Assert.True(onAfterBoth);
+        Assert.Single(withoutProof.Errors);
+        Assert.Single(wrongPassword.Errors);
+        Assert.False(await IsOnAsync());
+    }
+
+    [Fact]
+    public async Task An_empty_sign_in_form_gets_the_form_back_with_a_message_not_an_error_page()
+    {
+        using var client = app.Client();
+
+        var page = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = "", ["Password"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Single(page.Errors);
+    }
+
+    [Fact]
     public async Task Signed_out_visitor_is_sent_to_sign_in_and_the_api_answers_401()
     {
         var school = await app.World.SchoolAsync();

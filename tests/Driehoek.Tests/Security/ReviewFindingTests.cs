@@ -15,12 +15,7 @@ public abstract class ReviewFindingTests(TestApp app)
     [Fact]
     public async Task Null_lists_in_a_request_body_get_a_problem_that_names_the_fields_not_a_500()
     {
-        var e = await Evening.CreateAsync(app);
-        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
-        using var client = await app.SignInAsync(parent.Email!);
-
-        var response = await client.Http.PutAsync($"/api/v1/rounds/{e.Round.Id}/requests",
-            new StringContent("""{"Children":null,"SessionIds":null}""", Encoding.UTF8, "application/json"));
+        var response = await PutRequestsAsParentAsync("""{"Children":null,"SessionIds":null}""");
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -32,12 +27,7 @@ public abstract class ReviewFindingTests(TestApp app)
     [Fact]
     public async Task Broken_json_gets_a_problem_not_an_html_page()
     {
-        var e = await Evening.CreateAsync(app);
-        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
-        using var client = await app.SignInAsync(parent.Email!);
-
-        var response = await client.Http.PutAsync($"/api/v1/rounds/{e.Round.Id}/requests",
-            new StringContent("""{"Children":[{"StudentId":12}""", Encoding.UTF8, "application/json"));
+        var response = await PutRequestsAsParentAsync("""{"Children":[{"StudentId":12}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -157,6 +147,15 @@ public abstract class ReviewFindingTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, await mentor.StatusAsync(s.StaffPrepare));
         Assert.Contains("breuken", (await met.GetAsync($"/bookings/{bookingId}")).Html);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Subject == "booking-topics" && a.SubjectId == s.Child.Id && a.UserId == maths.UserId)));
+    }
+
+    /// <summary>A parent of a request-mode round sends this JSON as their requests.</summary>
+    private async Task<HttpResponseMessage> PutRequestsAsParentAsync(string json)
+    {
+        var e = await Evening.CreateAsync(app);
+        var parent = await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]);
+        using var client = await app.SignInAsync(parent.Email!);
+        return await client.Http.PutAsync($"/api/v1/rounds/{e.Round.Id}/requests", new StringContent(json, Encoding.UTF8, "application/json"));
     }
 
     private sealed record ProblemBody(int Status, Dictionary<string, string[]>? Errors);

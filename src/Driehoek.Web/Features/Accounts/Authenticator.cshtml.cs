@@ -7,7 +7,10 @@ using QRCoder;
 
 namespace Driehoek.Web.Features.Accounts;
 
-/// <summary>Turns on sign-in with an authenticator app (Identity's built-in TOTP).</summary>
+/// <summary>
+/// Turns sign-in with an authenticator app (Identity's built-in TOTP) on, and off again only with a current
+/// code or the password: a session left open on a shared computer is not enough to remove the second step.
+/// </summary>
 public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
     : PageModel
 {
@@ -16,7 +19,8 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
     public string QrDataUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
-    [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Confirmation { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,7 +40,7 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         {
             return Challenge();
         }
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
         {
@@ -57,6 +61,17 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         if (user is null)
         {
             return Challenge();
+        }
+        var given = (Confirmation ?? "").Trim();
+        var code = given.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var confirmed = given.Length > 0
+            && (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                || await users.CheckPasswordAsync(user, given));
+        if (!confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmation), text["Authenticator.ConfirmWrong"]);
+            await LoadAsync(user);
+            return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);

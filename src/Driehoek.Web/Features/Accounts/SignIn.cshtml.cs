@@ -14,8 +14,8 @@ public sealed class SignInModel(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, IStringLocalizer<AccountsText> text)
     : PageModel
 {
-    [BindProperty] public string Email { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class SignInModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var email = Email.Trim();
+        var email = (Email ?? "").Trim();
         if (throttle.WaitFor(email) is { } wait)
         {
             ModelState.AddModelError("", text["SignIn.Wait", (int)Math.Ceiling(wait.TotalSeconds)]);

@@ -12,7 +12,7 @@ namespace Driehoek.Web.Features.Accounts;
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 public sealed class TwoFactorModel(SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text) : PageModel
 {
-    [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public string? Code { get; set; }
     [BindProperty] public bool UseRecoveryCode { get; set; }
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -27,9 +27,9 @@ public sealed class TwoFactorModel(SignInManager<AppUser> signIn, IStringLocaliz
         {
             return RedirectToPage("SignIn");
         }
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = UseRecoveryCode
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Trim())
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync((Code ?? "").Trim())
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
         if (result.Succeeded)
         {

@@ -51,6 +51,7 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
             visitors.Add((who, page, urls));
         }
         visitors.Add(("two-factor", await tour.TwoFactorPageAsync(app), ["/account/two-factor"]));
+        visitors.Add(("two-factor-on", await tour.SignedInWithTwoFactorAsync(app), ["/account/authenticator"]));
 
         // Each visitor walks its pages in its own tab, a few visitors at a time.
         var reports = await Task.WhenAll(visitors.Select(v => CheckAsync(v.Who, v.Page, v.Urls)));
@@ -190,6 +191,19 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
             await page.Locator("#Password").FillAsync(TestApp.Password);
             await page.Locator("main form button.primary").ClickAsync();
             await page.WaitForURLAsync("**/account/two-factor**");
+            return page;
+        }
+
+        /// <summary>The same parent through the code page: their authenticator page then offers to turn it off.</summary>
+        public async Task<IPage> SignedInWithTwoFactorAsync(BrowserApp app)
+        {
+            var page = await TwoFactorPageAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var key = (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(TwoFactorUser.Email!))!))!;
+            await page.Locator("#Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+            await page.Locator("main form button.primary").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("two-factor", StringComparison.Ordinal));
             return page;
         }
 

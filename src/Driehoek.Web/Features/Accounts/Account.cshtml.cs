@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Accounts;
 
+[AccessRule(Resource.Account)]
 public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
     : PageModel
 {

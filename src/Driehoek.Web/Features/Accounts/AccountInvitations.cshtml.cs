@@ -6,6 +6,7 @@ namespace Driehoek.Web.Features.Accounts;
 public sealed record InviteeGroup(AccountInvitationKind Kind, IReadOnlyList<AccountInvitee> People, int Pending);
 
 /// <summary>Where a school leader sends join links to guardians, students and staff without a login.</summary>
+[AccessRule(Resource.AccountInvitations)]
 public sealed class AccountInvitationsModel(AppDbContext db, Access access, SendAccountInvitations handler, TimeProvider clock) : PageModel
 {
     public Guid SchoolId { get; private set; }
@@ -27,7 +28,7 @@ public sealed class AccountInvitationsModel(AppDbContext db, Access access, Send
 
     private async Task<bool> LoadAsync(Guid schoolId, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.AccountInvitations, Act.View, Target.School(schoolId), ct))
         {
             return false;
         }

@@ -11,6 +11,7 @@ namespace Driehoek.Web.Features.Accounts;
 /// Turns sign-in with an authenticator app (Identity's built-in TOTP) on, and off again only with a current
 /// code or the password: a session left open on a shared computer is not enough to remove the second step.
 /// </summary>
+[AccessRule(Resource.Account)]
 public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
     : PageModel
 {

@@ -11,6 +11,7 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
+[AccessRule(Resource.Public)]
 public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
     : PageModel
 {

@@ -19,7 +19,7 @@ public sealed class SendAccountInvitations(
 {
     public async Task<Result<int>> HandleAsync(SendAccountInvitationsCommand command, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(command.SchoolId, ct))
+        if (!await access.MayAsync(Resource.AccountInvitations, Act.Change, Target.School(command.SchoolId), ct))
         {
             return Result<int>.NotFound();
         }

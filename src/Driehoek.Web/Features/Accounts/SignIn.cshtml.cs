@@ -10,6 +10,7 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
+[AccessRule(Resource.Public)]
 public sealed class SignInModel(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, IStringLocalizer<AccountsText> text)
     : PageModel

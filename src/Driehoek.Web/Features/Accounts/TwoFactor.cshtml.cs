@@ -10,6 +10,7 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
+[AccessRule(Resource.Public)]
 public sealed class TwoFactorModel(SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Bookings;
 
+[AccessRule(Resource.Availability)]
 public sealed class AvailabilityModel(GetAvailability query, AddAvailability add, RemoveAvailability remove, IStringLocalizer<AvailabilityText> text)
     : PageModel
 {

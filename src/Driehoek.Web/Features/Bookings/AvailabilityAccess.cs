@@ -14,6 +14,6 @@ public static class AvailabilityAccess
         {
             return false;
         }
-        return (member.UserId is not null && member.UserId == access.UserId) || await access.CanManageSchoolAsync(round.SchoolId, ct);
+        return await access.MayAsync(Resource.Availability, Act.Change, Target.StaffMember(member.Id), ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Bookings;
 
 /// <summary>A household's booking page for a round: every child, every teacher, every free time.</summary>
+[AccessRule(Resource.FamilyBooking)]
 public sealed class BookModel(GetBookingOptions query, JoinWaitingList join, IStringLocalizer<BookingsText> text) : PageModel
 {
     public BookingOptions Options { get; private set; } = null!;

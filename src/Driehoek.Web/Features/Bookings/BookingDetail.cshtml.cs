@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Bookings;
 
+[AccessRule(Resource.Booking)]
 public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, MoveBooking move, IStringLocalizer<BookingsText> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;

@@ -13,24 +13,40 @@ public static class BookingOwner
     /// The booking if the signed-in person may change it, and as whom. A guardian only reaches the
     /// bookings of their own household: separated parents never see each other's.
     /// </summary>
-    public static async Task<(Booking Booking, Actor Actor)?> FindAsync(AppDbContext db, Access access, Guid bookingId, CancellationToken ct)
+    public static async Task<(Booking Booking, Actor Actor)?> FindAsync(AppDbContext db, Access access, Guid bookingId, CancellationToken ct,
+        Act act = Act.Change)
     {
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);
         if (booking is null)
         {
             return null;
         }
+        var relations = await RelationsAsync(db, access, booking, ct);
+        if (!AccessMatrix.Allows(Resource.Booking, act, relations))
+        {
+            return null;
+        }
+        return (booking, relations.Contains(Relation.Household) ? Actor.Household : Actor.Staff);
+    }
+
+    /// <summary>
+    /// How the signed-in person relates to a booking: through the student, plus <see cref="Relation.Household"/>
+    /// for a guardian of the booking's household and <see cref="Relation.MetTeacher"/> for its teacher.
+    /// </summary>
+    public static async Task<IReadOnlySet<Relation>> RelationsAsync(AppDbContext db, Access access, Booking booking, CancellationToken ct)
+    {
+        var relations = new HashSet<Relation>(await access.RelationsAsync(Target.Student(booking.StudentId), ct));
         var profile = await access.ProfileAsync(ct);
         if (profile.Children.TryGetValue(booking.StudentId, out var link) && link.HouseholdId == booking.HouseholdId)
         {
-            return (booking, Actor.Household);
+            relations.Add(Relation.Household);
         }
-        var teacher = await db.StaffMembers.AsNoTracking().AnyAsync(m => m.Id == booking.StaffMemberId && m.UserId == access.UserId && m.UserId != null, ct);
-        if (teacher || await access.CanManageSchoolAsync(booking.SchoolId, ct))
+        if (access.UserId is { } userId
+            && await db.StaffMembers.AsNoTracking().AnyAsync(m => m.Id == booking.StaffMemberId && m.UserId == userId, ct))
         {
-            return (booking, Actor.Staff);
+            relations.Add(Relation.MetTeacher);
         }
-        return null;
+        return relations;
     }
 
     /// <summary>Families change a booking until the round's deadline; staff can always (with notice).</summary>

@@ -34,19 +34,24 @@ public static class BookingsSetup
     {
         api.MapGet("/rounds/{roundId:guid}/booking-options", async (Guid roundId, GetBookingOptions handler, IStringLocalizer<BookingsText> text, CancellationToken ct) =>
             (await handler.HandleAsync(roundId, ct)).ToApi(text))
+            .Serves(Resource.FamilyBooking)
             .WithSummary("What the signed-in household can book in a round: per child, teachers and free times.");
         api.MapPost("/rounds/{roundId:guid}/bookings", async (Guid roundId, BookRequest request, BookSlot handler, IStringLocalizer<BookingsText> text, CancellationToken ct) =>
             Answer(await handler.HandleAsync(new BookSlotCommand(roundId, request.StudentId, request.SlotId,
                 new BookingDetails(request.Topics, request.Areas, request.InterpreterLanguage, request.Mode)), ct), text))
+            .Serves(Resource.FamilyBooking)
             .WithSummary("Books a slot for a child; 409 with the nearest free alternatives when it was just taken.");
         api.MapPost("/bookings/{bookingId:guid}/move", async (Guid bookingId, MoveRequest request, MoveBooking handler, IStringLocalizer<BookingsText> text, CancellationToken ct) =>
             Answer(await handler.HandleAsync(new MoveBookingCommand(bookingId, request.SlotId, request.Version), ct), text))
+            .Serves(Resource.Booking)
             .WithSummary("Moves a booking to another slot (the household before the deadline, staff with notice).");
         api.MapDelete("/bookings/{bookingId:guid}", async (Guid bookingId, CancelBooking handler, IStringLocalizer<BookingsText> text, CancellationToken ct) =>
             (await handler.HandleAsync(new CancelBookingCommand(bookingId, null), ct)).ToApi(text))
+            .Serves(Resource.Booking)
             .WithSummary("Cancels a booking.");
         api.MapGet("/bookings/{bookingId:guid}", async (Guid bookingId, GetBooking handler, IStringLocalizer<BookingsText> text, CancellationToken ct) =>
             (await handler.HandleAsync(bookingId, ct)).ToApi(text))
+            .Serves(Resource.Booking)
             .WithSummary("One booking.");
     }
 
@@ -54,7 +59,7 @@ public static class BookingsSetup
     public static void MapBookingCalendar(this IEndpointRouteBuilder app) =>
         app.MapGet("/bookings/{bookingId:guid}/calendar.ics", async (Guid bookingId, AppDbContext db, Access access, BookingNotices notices, TimeProvider clock, CancellationToken ct) =>
         {
-            if (await BookingOwner.FindAsync(db, access, bookingId, ct) is not var (booking, _))
+            if (await BookingOwner.FindAsync(db, access, bookingId, ct, Act.View) is not var (booking, _))
             {
                 return Results.NotFound();
             }
@@ -62,7 +67,7 @@ public static class BookingsSetup
             var ics = IcsWriter.Write("PUBLISH", clock.GetUtcNow().UtcDateTime,
                 [BookingCalendar.Event(booking, facts.Student, facts.Teacher, facts.Place, facts.SchoolName, notices.Link(booking), booking.Status == BookingStatus.Cancelled)]);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "gesprek.ics");
-        }).ExcludeFromDescription();
+        }).Serves(Resource.Booking).ExcludeFromDescription();
 
     private static Results<Created<Guid>, Ok<Guid>, NotFound, BadRequest<BookingRefused>, Conflict<BookingRefused>> Answer(BookingAttempt attempt, IStringLocalizer text)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Bookings;
 
 /// <summary>The second step: the chosen time, and what the family wants to talk about.</summary>
+[AccessRule(Resource.FamilyBooking)]
 public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, FreeSlots free, IStringLocalizer<BookingsText> text) : PageModel
 {
     public Guid RoundId { get; private set; }

@@ -21,15 +21,13 @@ public sealed class GetAvailability(AppDbContext db, Access access)
         {
             return Result<AvailabilityView>.NotFound();
         }
-        var manager = await access.CanManageSchoolAsync(round.SchoolId, ct);
+        // Whoever may change anyone's times at this school picks the teacher; a teacher sees their own.
+        var manager = AccessMatrix.Allows(Resource.Availability, Act.Change, await access.RelationsAsync(Target.School(round.SchoolId), ct));
         var own = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.SchoolId == round.SchoolId && m.UserId == access.UserId && m.UserId != null, ct);
         var staffId = staffMemberId ?? own?.Id;
-        if (staffId is null || (!manager && staffId != own?.Id))
-        {
-            return Result<AvailabilityView>.NotFound();
-        }
-        var member = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == staffId && m.SchoolId == round.SchoolId, ct);
-        if (member is null)
+        var member = staffId is null ? null
+            : await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == staffId && m.SchoolId == round.SchoolId, ct);
+        if (member is null || !await access.MayAsync(Resource.Availability, Act.View, Target.StaffMember(member.Id), ct))
         {
             return Result<AvailabilityView>.NotFound();
         }

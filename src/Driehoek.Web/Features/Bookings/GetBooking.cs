@@ -14,7 +14,7 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
 {
     public async Task<Result<BookingView>> HandleAsync(Guid bookingId, CancellationToken ct)
     {
-        if (await BookingOwner.FindAsync(db, access, bookingId, ct) is not var (booking, actor))
+        if (await BookingOwner.FindAsync(db, access, bookingId, ct, Act.View) is not var (booking, actor))
         {
             return Result<BookingView>.NotFound();
         }

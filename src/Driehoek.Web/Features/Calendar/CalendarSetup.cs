@@ -27,6 +27,7 @@ public static class CalendarSetup
                     : result.Failure == Failure.NotFound ? Result<CalendarFeedAddress>.NotFound() : Result<CalendarFeedAddress>.Conflict(result.Errors.ToArray()))
                     .ToApi(text);
             })
+            .Serves(Resource.Account)
             .WithSummary("Makes the signed-in user's secret calendar-feed address (replace: true makes a new one; the old stops working). Shown once.");
 
     /// <summary>
@@ -44,5 +45,5 @@ public static class CalendarSetup
             http.Response.Headers.CacheControl = "no-store, private";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             return Results.Text(ics, "text/calendar; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().Serves(Resource.Public).ExcludeFromDescription();
 }

@@ -8,6 +8,7 @@ namespace Driehoek.Web.Features.Calendar;
 /// A personal calendar-feed address for families and staff. The address is shown once, right after it
 /// is made; the page answers the POST itself (no redirect), so the secret never sits in a URL or history.
 /// </summary>
+[AccessRule(Resource.Account)]
 public sealed class SubscriptionModel(GetCalendarFeed query, CreateCalendarFeed create, IConfiguration config, IStringLocalizer<CalendarText> text)
     : PageModel
 {

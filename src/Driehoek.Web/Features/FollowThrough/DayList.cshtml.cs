@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.FollowThrough;
 
 /// <summary>The teacher's printable day list, with a small form per conversation to record how it went.</summary>
+[AccessRule(Resource.DayList)]
 public sealed class DayListModel(GetDayList query, RecordOutcome record, IStringLocalizer<FollowThroughText> text) : PageModel
 {
     public DayList Day { get; private set; } = null!;

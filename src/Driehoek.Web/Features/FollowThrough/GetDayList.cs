@@ -38,15 +38,15 @@ public sealed class GetDayList(AppDbContext db, Access access, AuditLog audit, T
         {
             return Result<DayList>.NotFound();
         }
-        var manager = await access.CanManageSchoolAsync(round.SchoolId, ct);
+        // Whoever may read any teacher's day at this school picks among the round's teachers; one without a staff record starts with the first.
+        var manager = AccessMatrix.Allows(Resource.DayList, Act.View, await access.RelationsAsync(Target.School(round.SchoolId), ct));
         var own = await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == round.SchoolId && m.UserId == access.UserId && m.UserId != null)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-        // A manager picks among the round's teachers; one without a staff record of their own starts with the first.
         var choices = manager ? await StaffOfRoundAsync(round.Id, ct) : [];
         var staffId = query.StaffMemberId ?? own ?? choices.Select(s => (Guid?)s.Id).FirstOrDefault();
-        var member = staffId is null || (!manager && staffId != own) ? null
+        var member = staffId is null ? null
             : await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == staffId && m.SchoolId == round.SchoolId, ct);
-        if (member is null)
+        if (member is null || !await access.MayAsync(Resource.DayList, Act.View, Target.StaffMember(member.Id), ct))
         {
             return Result<DayList>.NotFound();
         }

@@ -45,7 +45,7 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
     public async Task<Result<RoundOverview>> HandleAsync(Guid roundId, CancellationToken ct)
     {
         var round = await RoundAccess.VisibleToStaffAsync(db, access, roundId, ct);
-        var groups = round is null ? [] : await VisibleGroupsAsync(roundId, ct);
+        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, Resource.RoundOverview, ct);
         if (round is null || groups.Count == 0)
         {
             return Result<RoundOverview>.NotFound();
@@ -75,21 +75,7 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
         return new RoundOverview(round.Id, round.Name, round.SchoolId, round.Status, bookings.Count > 0, result);
     }
 
-    /// <summary>The round's groups this person may see: their own as a teacher, all they oversee as school-wide staff.</summary>
-    private async Task<List<(Guid Id, string Name)>> VisibleGroupsAsync(Guid roundId, CancellationToken ct)
-    {
-        var visible = new List<(Guid Id, string Name)>();
-        foreach (var g in await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == roundId)
-                     .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level })
-                     .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct))
-        {
-            if (await access.CanViewGroupAsync(g.Id, ct))
-            {
-                visible.Add((g.Id, g.Name));
-            }
-        }
-        return visible;
-    }
+
 
     /// <summary>Every household with a guardian who takes part, and any household that booked; a student with neither still shows.</summary>
     private static OverviewStudent Student(StudentRow s, Facts facts)

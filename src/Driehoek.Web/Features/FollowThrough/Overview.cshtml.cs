@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.FollowThrough;
 
 /// <summary>Per group of a round: booked, came, not reached. Read-only.</summary>
+[AccessRule(Resource.RoundOverview)]
 public sealed class OverviewModel(GetRoundOverview query) : PageModel
 {
     public RoundOverview Overview { get; private set; } = null!;

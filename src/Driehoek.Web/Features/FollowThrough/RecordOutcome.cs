@@ -49,10 +49,9 @@ public sealed class RecordOutcome(AppDbContext db, Access access, TimeProvider c
         return new OutcomeRecorded(booking.Id, booking.Status, booking.StudentPresent, booking.Version);
     }
 
-    /// <summary>The booking's own teacher, or whoever manages its school.</summary>
+    /// <summary>The booking's own teacher, or the school's leaders (the access matrix's outcome row).</summary>
     private async Task<bool> MayRecordAsync(Booking booking, CancellationToken ct) =>
-        (access.UserId is { } userId && await db.StaffMembers.AsNoTracking().AnyAsync(m => m.Id == booking.StaffMemberId && m.UserId == userId, ct))
-        || await access.CanManageSchoolAsync(booking.SchoolId, ct);
+        AccessMatrix.Allows(Resource.Outcome, Act.Change, await BookingOwner.RelationsAsync(db, access, booking, ct));
 
     private static FieldError? Problem(Booking booking, RecordOutcomeCommand command, DateTime now) => command.Outcome switch
     {

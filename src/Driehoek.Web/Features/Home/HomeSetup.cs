@@ -10,5 +10,6 @@ public static class HomeSetup
 
     public static void MapHomeApi(this RouteGroupBuilder api) =>
         api.MapGet("/me", async (GetMyHome handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .Serves(Resource.Home)
             .WithSummary("The signed-in person: children, own student record, groups, homes and what is coming up.");
 }

@@ -6,6 +6,7 @@ namespace Driehoek.Web.Features.Home;
 
 /// <summary>The front door: a landing page, or straight to the one home a person has.</summary>
 [AllowAnonymous]
+[AccessRule(Resource.Public)]
 public sealed class IndexModel(GetMyHome handler) : PageModel
 {
     public MyHome? Home { get; private set; }

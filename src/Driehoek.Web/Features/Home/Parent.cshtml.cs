@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.Home;
 
 /// <summary>A guardian's home: my children and what is coming up.</summary>
+[AccessRule(Resource.Home)]
 public sealed class ParentModel(GetMyHome handler) : PageModel
 {
     public MyHome Home { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Home;
 
+[AccessRule(Resource.Home)]
 public sealed class StudentModel(GetMyHome handler) : PageModel
 {
     public MyHome Home { get; private set; } = null!;

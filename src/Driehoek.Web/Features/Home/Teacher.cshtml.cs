@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.Home;
 
 /// <summary>A teacher's home: the groups they teach this year.</summary>
+[AccessRule(Resource.Home)]
 public sealed class TeacherModel(GetMyHome handler) : PageModel
 {
     public MyHome Home { get; private set; } = null!;

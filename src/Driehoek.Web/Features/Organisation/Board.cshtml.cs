@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Organisation;
 
+[AccessRule(Resource.Board)]
 public sealed class BoardModel(GetBoardOverview handler) : PageModel
 {
     public BoardOverview Overview { get; private set; } = null!;

@@ -14,7 +14,7 @@ public sealed class GetBoardOverview(AppDbContext db, Access access)
     public async Task<Result<BoardOverview>> HandleAsync(Guid boardId, CancellationToken ct)
     {
         var board = await db.Boards.AsNoTracking().FirstOrDefaultAsync(b => b.Id == boardId, ct);
-        if (board is null || !await access.CanViewBoardAsync(boardId, ct))
+        if (board is null || !await access.MayAsync(Resource.Board, Act.View, Target.Board(boardId), ct))
         {
             return Result<BoardOverview>.NotFound();
         }

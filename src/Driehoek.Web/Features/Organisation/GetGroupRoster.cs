@@ -19,7 +19,7 @@ public sealed class GetGroupRoster(AppDbContext db, Access access)
 {
     public async Task<Result<GroupRoster>> HandleAsync(Guid groupId, CancellationToken ct)
     {
-        if (!await access.CanViewGroupAsync(groupId, ct))
+        if (!await access.MayAsync(Resource.Group, Act.View, Target.Group(groupId), ct))
         {
             return Result<GroupRoster>.NotFound();
         }

@@ -29,16 +29,16 @@ public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvid
     {
         var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, ct);
         var profile = await access.ProfileAsync(ct);
-        if (school is null || !(profile.HasSchoolWideRole(schoolId) || profile.AdminBoardIds.Contains(school.BoardId)))
+        if (school is null || !await access.MayAsync(Resource.School, Act.View, Target.School(schoolId), ct))
         {
             return Result<SchoolOverview>.NotFound();
         }
 
         var year = await SchoolCalendar.CurrentYearAsync(db, schoolId, SchoolCalendar.Today(clock), ct);
-        var wholeSchool = profile.AdminBoardIds.Contains(school.BoardId) || profile.SeesSchoolLevel(schoolId, null);
-        // A year coordinator sees the groups of their own years.
+        // A year coordinator sees the groups of their own years: the matrix decides per group.
         var groups = (year is null ? [] : await GroupLinesAsync(db, year.Id, ct))
-            .Where(g => wholeSchool || profile.SeesSchoolLevel(schoolId, g.Level)).ToList();
+            .Where(g => AccessMatrix.Allows(Resource.Group, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, schoolId, g.Level, school.BoardId))))
+            .ToList();
         var guardianIds = db.Guardianships.Where(g => g.SchoolId == schoolId).Select(g => g.GuardianId).Distinct();
         var guardians = await guardianIds.CountAsync(ct);
         var withAccount = await db.Guardians.CountAsync(g => guardianIds.Contains(g.Id) && g.UserId != null, ct);
@@ -47,7 +47,7 @@ public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvid
             .FirstOrDefaultAsync(ct);
 
         return new SchoolOverview(school.Id, school.Name, school.Kind, school.IsDemo,
-            await access.CanManageSchoolAsync(schoolId, ct), year?.Name,
+            await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), year?.Name,
             groups.Sum(g => g.Students), guardians, withAccount, staff?.All ?? 0, staff?.WithAccount ?? 0, groups);
     }
 

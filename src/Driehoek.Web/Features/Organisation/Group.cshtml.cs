@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Organisation;
 
+[AccessRule(Resource.Group)]
 public sealed class GroupModel(GetGroupRoster handler) : PageModel
 {
     public GroupRoster Roster { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Organisation;
 
+[AccessRule(Resource.School)]
 public sealed class SchoolModel(GetSchoolOverview handler) : PageModel
 {
     public SchoolOverview Overview { get; private set; } = null!;

@@ -9,7 +9,7 @@ public sealed class AddSession(AppDbContext db, Access access, TimeProvider cloc
 {
     public async Task<Result<Guid>> HandleAsync(AddSessionCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.Schedule, ct);
         if (round is null)
         {
             return Result<Guid>.NotFound();

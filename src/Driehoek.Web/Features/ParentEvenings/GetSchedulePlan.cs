@@ -23,7 +23,7 @@ public sealed class GetSchedulePlan(AppDbContext db, Access access, InstanceBuil
 {
     public async Task<Result<SchedulePlan>> HandleAsync(Guid roundId, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, roundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, roundId, Resource.Schedule, ct);
         if (round is null)
         {
             return Result<SchedulePlan>.NotFound();

@@ -41,22 +41,28 @@ public static class ParentEveningsSetup
     {
         api.MapGet("/rounds/{roundId:guid}/requests", async (Guid roundId, GetRequestForm handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(roundId, ct)).ToApi(text))
+            .Serves(Resource.EveningRequests)
             .WithSummary("What the signed-in household asked for in a round in request mode, and what it can ask for.");
         api.MapPut("/rounds/{roundId:guid}/requests", async (Guid roundId, [FromBody] RequestsBody body, SaveRequests handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(new SaveRequestsCommand(roundId, body.Children, body.SessionIds, body.DoubleLength, body.InterpreterLanguage,
                 body.Mode, null), ct)).ToApi(text))
+            .Serves(Resource.EveningRequests)
             .WithSummary("Replaces the household's requests (an empty list withdraws them) until the window closes or the evening is published.");
         api.MapPost("/rounds/{roundId:guid}/requests/late", async (Guid roundId, [FromBody] LateRequestCommand body, AddLateRequest handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(body with { RoundId = roundId }, ct)).ToApi(text))
+            .Serves(Resource.EveningRequests)
             .WithSummary("One more conversation after publication: placed at once without moving any published meeting.");
         api.MapGet("/rounds/{roundId:guid}/timetable", async (Guid roundId, GetTimetable handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(roundId, ct)).ToApi(text))
+            .Serves(Resource.Timetable)
             .WithSummary("The household's published conversations in a round, in time order, and what could not be scheduled.");
         api.MapPost("/rounds/{roundId:guid}/schedule-runs", async (Guid roundId, [FromBody] StartRunBody body, StartRun handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(new StartRunCommand(roundId, body.MaxConsecutive), ct)).ToApi(text))
+            .Serves(Resource.Schedule)
             .WithSummary("Starts the scheduler for a round (school leaders); 400 names every problem in the requests or availability.");
         api.MapGet("/schedule-runs/{runId:guid}", async (Guid runId, GetRun handler, EveningMessages text, CancellationToken ct) =>
             (await handler.HandleAsync(runId, null, ct)).ToApi(text))
+            .Serves(Resource.Schedule)
             .WithSummary("A scheduler run: status, progress, metrics, unplaced requests with reasons, waiting and teacher timelines.");
     }
 }

@@ -8,7 +8,7 @@ public sealed class RemoveSession(AppDbContext db, Access access)
     public async Task<Result<Guid>> HandleAsync(Guid sessionId, CancellationToken ct)
     {
         var session = await db.RoundSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        var round = session is null ? null : await RoundAccess.ManageableAsync(db, access, session.RoundId, ct);
+        var round = session is null ? null : await RoundAccess.ManageableAsync(db, access, session.RoundId, Resource.Schedule, ct);
         if (session is null || round is null)
         {
             return Result<Guid>.NotFound();

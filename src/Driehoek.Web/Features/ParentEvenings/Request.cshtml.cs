@@ -15,6 +15,7 @@ public sealed class ChildForm
 }
 
 /// <summary>A household asks for its conversations in a round in request mode; after publication, for one more.</summary>
+[AccessRule(Resource.EveningRequests)]
 public sealed class RequestModel(GetRequestForm query, SaveRequests save, AddLateRequest late, EveningMessages text) : PageModel
 {
     public RequestForm Form { get; private set; } = null!;

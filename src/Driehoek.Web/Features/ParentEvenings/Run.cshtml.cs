@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.ParentEvenings;
 
 /// <summary>A scheduler run: its progress (the page refreshes itself), then the review, moves by hand and publishing.</summary>
+[AccessRule(Resource.Schedule)]
 public sealed class RunModel(GetRun query, CancelRun cancel, MoveMeeting move, PublishSchedule publish, EveningMessages text, TimeProvider clock) : PageModel
 {
     public RunReview Review { get; private set; } = null!;

@@ -9,7 +9,7 @@ public static class RunAccess
     public static async Task<(ScheduleRun Run, ConversationRound Round)?> ManageableAsync(AppDbContext db, Access access, Guid runId, CancellationToken ct)
     {
         var run = await db.ScheduleRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        var round = run is null ? null : await RoundAccess.ManageableAsync(db, access, run.RoundId, ct);
+        var round = run is null ? null : await RoundAccess.ManageableAsync(db, access, run.RoundId, Resource.Schedule, ct);
         return run is null || round is null ? null : (run, round);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.ParentEvenings;
 
 /// <summary>The school leader's page for a round in request mode: sessions, requests, what would block a run, and runs.</summary>
+[AccessRule(Resource.Schedule)]
 public sealed class ScheduleModel(GetSchedulePlan query, AddSession add, RemoveSession remove, StartRun start, EveningMessages text) : PageModel
 {
     public SchedulePlan Plan { get; private set; } = null!;

@@ -16,7 +16,7 @@ public sealed class StartRun(AppDbContext db, Access access, TimeProvider clock,
 {
     public async Task<Result<Guid>> HandleAsync(StartRunCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.Schedule, ct);
         if (round is null)
         {
             return Result<Guid>.NotFound();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.ParentEvenings;
 
 /// <summary>The household's timetable for a parent evening: per day, its conversations one after another.</summary>
+[AccessRule(Resource.Timetable)]
 public sealed class TimetableModel(GetTimetable query) : PageModel
 {
     public Timetable Timetable { get; private set; } = null!;

@@ -17,7 +17,7 @@ public sealed class GetChild(AppDbContext db, Access access, TimeProvider clock)
     public async Task<Result<ChildView>> HandleAsync(Guid studentId, CancellationToken ct)
     {
         var profile = await access.ProfileAsync(ct);
-        if (!profile.Children.TryGetValue(studentId, out var link) && !profile.OwnStudentIds.Contains(studentId))
+        if (!await access.MayAsync(Resource.Child, Act.View, Target.Student(studentId), ct))
         {
             return Result<ChildView>.NotFound();
         }

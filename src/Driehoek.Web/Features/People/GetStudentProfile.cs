@@ -19,7 +19,7 @@ public sealed class GetStudentProfile(AppDbContext db, Access access, AuditLog a
 {
     public async Task<Result<StudentProfile>> HandleAsync(Guid studentId, CancellationToken ct)
     {
-        if (!await access.CanViewStudentAsStaffAsync(studentId, ct))
+        if (!await access.MayAsync(Resource.StudentRecord, Act.View, Target.Student(studentId), ct))
         {
             return Result<StudentProfile>.NotFound();
         }

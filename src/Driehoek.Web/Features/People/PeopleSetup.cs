@@ -16,9 +16,11 @@ public static class PeopleSetup
     {
         api.MapGet("/students/{studentId:guid}", async (Guid studentId, GetStudentProfile handler, IStringLocalizer<SharedText> text, CancellationToken ct) =>
             (await handler.HandleAsync(studentId, ct)).ToApi(text))
+            .Serves(Resource.StudentRecord)
             .WithSummary("A student's record with guardians' contact details (staff who work with the student). Audit-logged.");
         api.MapGet("/children/{studentId:guid}", async (Guid studentId, GetChild handler, IStringLocalizer<SharedText> text, CancellationToken ct) =>
             (await handler.HandleAsync(studentId, ct)).ToApi(text))
+            .Serves(Resource.Child)
             .WithSummary("What a guardian (or the student) sees of a child.");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.People;
 
+[AccessRule(Resource.StudentRecord)]
 public sealed class StudentModel(GetStudentProfile handler) : PageModel
 {
     public StudentProfile Profile { get; private set; } = null!;

@@ -1,14 +1,24 @@
 using System.Security.Claims;
-using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
-using Driehoek.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Driehoek.Web.Features.Permissions;
 
+/// <summary>The resource a question is about: its scope and id.</summary>
+public readonly record struct Target(Scope Scope, Guid Id)
+{
+    public static Target Self => new(Scope.Self, Guid.Empty);
+    public static Target Student(Guid id) => new(Scope.Student, id);
+    public static Target Group(Guid id) => new(Scope.Group, id);
+    public static Target School(Guid id) => new(Scope.School, id);
+    public static Target Board(Guid id) => new(Scope.Board, id);
+    public static Target StaffMember(Guid id) => new(Scope.StaffMember, id);
+}
+
 /// <summary>
-/// Answers "may the signed-in person see or do this to this resource?". Handlers ask it after
-/// loading the resource; hiding a link is never the check. Loaded once per request.
+/// Answers "may the signed-in person do this to this resource?" by working out how they relate to it
+/// and asking the <see cref="AccessMatrix"/>. Handlers ask after loading the resource; hiding a link is
+/// never the check. The profile is loaded once per request.
 /// </summary>
 public sealed class Access(IHttpContextAccessor http, AppDbContext db)
 {
@@ -27,73 +37,164 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
         return _profile;
     }
 
-    public async Task<bool> CanViewStudentAsync(Guid studentId, CancellationToken ct = default)
+    /// <summary>May the signed-in person do <paramref name="act"/> to the resource? A cell the school's setting decides counts as no here.</summary>
+    public async Task<bool> MayAsync(Resource resource, Act act, Target target, CancellationToken ct = default) =>
+        AccessMatrix.Allows(resource, act, await RelationsAsync(target, ct));
+
+    public async Task<Grant> DecideAsync(Resource resource, Act act, Target target, CancellationToken ct = default) =>
+        AccessMatrix.Decide(resource, act, await RelationsAsync(target, ct));
+
+    /// <summary>How the signed-in person relates to the target; empty when they do not at all (or it does not exist).</summary>
+    public async Task<IReadOnlySet<Relation>> RelationsAsync(Target target, CancellationToken ct = default)
     {
         var p = await ProfileAsync(ct);
-        if (p.Children.ContainsKey(studentId) || p.OwnStudentIds.Contains(studentId))
+        if (p.UserId is null)
         {
-            return true;
+            return Relations.None;
         }
-        return await CanViewStudentAsStaffAsync(studentId, ct);
+        switch (target.Scope)
+        {
+            case Scope.Self:
+                return Relations.SignedIn;
+            case Scope.Student:
+                var student = await db.Students.AsNoTracking().Where(s => s.Id == target.Id)
+                    .Join(db.Schools, s => s.SchoolId, x => x.Id, (s, x) => new { s.SchoolId, x.BoardId }).FirstOrDefaultAsync(ct);
+                if (student is null)
+                {
+                    return Relations.None;
+                }
+                var groups = await db.Enrollments.AsNoTracking().Where(e => e.StudentId == target.Id)
+                    .Join(db.Groups, e => e.GroupId, g => g.Id, (e, g) => new GroupFacts(g.Id, g.SchoolId, g.Level, student.BoardId)).ToListAsync(ct);
+                return Relations.ToStudent(p, target.Id, student.SchoolId, student.BoardId, groups);
+            case Scope.Group:
+                var group = await db.Groups.AsNoTracking().Where(g => g.Id == target.Id)
+                    .Join(db.Schools, g => g.SchoolId, x => x.Id, (g, x) => new GroupFacts(g.Id, g.SchoolId, g.Level, x.BoardId)).FirstOrDefaultAsync(ct);
+                return group is null ? Relations.None : Relations.ToGroup(p, group);
+            case Scope.School:
+                var board = await BoardOfSchoolAsync(target.Id, ct);
+                return board is null ? Relations.None : Relations.ToSchool(p, target.Id, board.Value);
+            case Scope.Board:
+                return p.AdminBoardIds.Contains(target.Id) ? new HashSet<Relation> { Relation.BoardAdmin } : Relations.None;
+            case Scope.StaffMember:
+                var member = await db.StaffMembers.AsNoTracking().Where(m => m.Id == target.Id)
+                    .Join(db.Schools, m => m.SchoolId, x => x.Id, (m, x) => new { m.SchoolId, m.UserId, x.BoardId }).FirstOrDefaultAsync(ct);
+                if (member is null)
+                {
+                    return Relations.None;
+                }
+                var toMember = new HashSet<Relation>(Relations.ToSchool(p, member.SchoolId, member.BoardId));
+                if (member.UserId is not null && member.UserId == p.UserId)
+                {
+                    toMember.Add(Relation.OwnStaffRecord);
+                }
+                return toMember;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(target), target.Scope, "Bookings relate through their feature (BookingOwner).");
+        }
     }
 
-    /// <summary>Staff who teach the student's group, see its school, or run its board.</summary>
-    public async Task<bool> CanViewStudentAsStaffAsync(Guid studentId, CancellationToken ct = default)
+    private async Task<Guid?> BoardOfSchoolAsync(Guid schoolId, CancellationToken ct) =>
+        await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => (Guid?)s.BoardId).FirstOrDefaultAsync(ct);
+}
+
+/// <summary>A group as far as access cares: where it is and which level.</summary>
+public sealed record GroupFacts(Guid Id, Guid SchoolId, int? Level, Guid BoardId);
+
+/// <summary>
+/// Works out relations from a profile and a few facts about the resource, without going to the database,
+/// so a list can decide per row without a query per row.
+/// </summary>
+public static class Relations
+{
+    public static readonly IReadOnlySet<Relation> None = new HashSet<Relation>();
+    public static readonly IReadOnlySet<Relation> SignedIn = new HashSet<Relation> { Relation.SignedIn };
+
+    public static IReadOnlySet<Relation> ToSchool(AccessProfile p, Guid schoolId, Guid boardId)
     {
-        var p = await ProfileAsync(ct);
-        if (!p.IsStaff && p.AdminBoardIds.Count == 0)
+        var result = new HashSet<Relation>();
+        foreach (var s in p.Staff.Where(s => s.SchoolId == schoolId))
         {
-            return false;
+            result.Add(Relation.StaffOfSchool);
+            if (s.GroupId is null && SchoolWide(s.Role) is { } role)
+            {
+                result.Add(role);
+            }
         }
-        var student = await db.Students.AsNoTracking().Where(s => s.Id == studentId)
-            .Select(s => new { s.SchoolId }).FirstOrDefaultAsync(ct);
-        if (student is null)
+        if (p.AdminBoardIds.Contains(boardId))
         {
-            return false;
+            result.Add(Relation.BoardAdmin);
         }
-        var groups = await db.Enrollments.AsNoTracking().Where(e => e.StudentId == studentId)
-            .Join(db.Groups, e => e.GroupId, g => g.Id, (e, g) => new { g.Id, g.Level }).ToListAsync(ct);
-        var boardId = await BoardOfSchoolAsync(student.SchoolId, ct);
-        return groups.Any(g => p.TeachesGroup(g.Id) || p.SeesSchoolLevel(student.SchoolId, g.Level))
-               || p.SeesSchoolLevel(student.SchoolId, null)
-               || p.AdminBoardIds.Contains(boardId);
+        return result;
     }
 
-    public async Task<bool> CanViewGroupAsync(Guid groupId, CancellationToken ct = default)
+    public static IReadOnlySet<Relation> ToGroup(AccessProfile p, GroupFacts group)
     {
-        var p = await ProfileAsync(ct);
-        if (p.TeachesGroup(groupId))
-        {
-            return true;
-        }
-        var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
-            .Select(g => new { g.SchoolId, g.Level }).FirstOrDefaultAsync(ct);
-        if (group is null)
-        {
-            return false;
-        }
-        return p.SeesSchoolLevel(group.SchoolId, group.Level)
-               || p.AdminBoardIds.Contains(await BoardOfSchoolAsync(group.SchoolId, ct));
+        var result = new HashSet<Relation>();
+        AddGroupRelations(p, group, result);
+        return result;
     }
 
-    /// <summary>Any staff member of the school, or an admin of its board.</summary>
-    public async Task<bool> IsStaffOfSchoolAsync(Guid schoolId, CancellationToken ct = default)
+    public static IReadOnlySet<Relation> ToStudent(AccessProfile p, Guid studentId, Guid schoolId, Guid boardId, IEnumerable<GroupFacts> groups)
     {
-        var p = await ProfileAsync(ct);
-        return p.Staff.Any(s => s.SchoolId == schoolId)
-               || p.AdminBoardIds.Contains(await BoardOfSchoolAsync(schoolId, ct));
+        var result = new HashSet<Relation>();
+        if (p.Children.TryGetValue(studentId, out var link))
+        {
+            result.Add(link.HasParentalAuthority ? Relation.Guardian : Relation.GuardianWithoutAuthority);
+        }
+        if (p.OwnStudentIds.Contains(studentId))
+        {
+            result.Add(Relation.Student);
+        }
+        var any = false;
+        foreach (var group in groups)
+        {
+            AddGroupRelations(p, group, result);
+            any = true;
+        }
+        if (!any)
+        {
+            // A student without a group this year still belongs to the school: school-wide staff without a level relate.
+            AddGroupRelations(p, new GroupFacts(Guid.Empty, schoolId, null, boardId), result);
+        }
+        return result;
     }
 
-    /// <summary>School leaders and administrators of the school, or an admin of its board.</summary>
-    public async Task<bool> CanManageSchoolAsync(Guid schoolId, CancellationToken ct = default)
+    /// <summary>Group roles for the group itself; school-wide roles where their level (if any) is the group's.</summary>
+    private static void AddGroupRelations(AccessProfile p, GroupFacts group, HashSet<Relation> result)
     {
-        var p = await ProfileAsync(ct);
-        return p.ManagesSchool(schoolId) || p.AdminBoardIds.Contains(await BoardOfSchoolAsync(schoolId, ct));
+        foreach (var s in p.Staff.Where(s => s.SchoolId == group.SchoolId))
+        {
+            result.Add(Relation.StaffOfSchool);
+            if (s.GroupId is { } groupId)
+            {
+                if (groupId == group.Id)
+                {
+                    result.Add(s.Role switch
+                    {
+                        StaffRole.GroupTeacher => Relation.GroupTeacher,
+                        StaffRole.Mentor => Relation.Mentor,
+                        _ => Relation.SubjectTeacher,
+                    });
+                }
+            }
+            else if (SchoolWide(s.Role) is { } role && (s.Level is null || s.Level == group.Level))
+            {
+                result.Add(role);
+            }
+        }
+        if (p.AdminBoardIds.Contains(group.BoardId))
+        {
+            result.Add(Relation.BoardAdmin);
+        }
     }
 
-    public async Task<bool> CanViewBoardAsync(Guid boardId, CancellationToken ct = default) =>
-        (await ProfileAsync(ct)).AdminBoardIds.Contains(boardId);
-
-    private async Task<Guid> BoardOfSchoolAsync(Guid schoolId, CancellationToken ct) =>
-        await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.BoardId).FirstOrDefaultAsync(ct);
+    private static Relation? SchoolWide(StaffRole role) => role switch
+    {
+        StaffRole.CareCoordinator => Relation.CareCoordinator,
+        StaffRole.YearCoordinator => Relation.YearCoordinator,
+        StaffRole.DepartmentHead => Relation.DepartmentHead,
+        StaffRole.SchoolLeader => Relation.SchoolLeader,
+        StaffRole.Administrator => Relation.Administrator,
+        _ => null,
+    };
 }

@@ -19,36 +19,16 @@ public sealed record AccessProfile(
     public static readonly AccessProfile Anonymous = new(null, new Dictionary<Guid, GuardianLink>(),
         new HashSet<Guid>(), [], new HashSet<Guid>());
 
-    private static readonly StaffRole[] SchoolWideRoles =
-    [
-        StaffRole.CareCoordinator, StaffRole.YearCoordinator, StaffRole.DepartmentHead,
-        StaffRole.SchoolLeader, StaffRole.Administrator,
-    ];
-
     public bool IsGuardian => Children.Count > 0;
     public bool IsStudent => OwnStudentIds.Count > 0;
     public bool IsStaff => Staff.Count > 0;
     public bool IsBoardAdmin => AdminBoardIds.Count > 0;
-
-    public bool TeachesGroup(Guid groupId) => Staff.Any(s => s.GroupId == groupId);
 
     /// <summary>The group's own teacher or mentor (not a subject teacher of it).</summary>
     public bool LeadsGroup(Guid groupId) => Staff.Any(s => s.GroupId == groupId && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor);
 
     public IReadOnlyList<Guid> LeadsGroupIds => Staff.Where(s => s.GroupId is not null && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor)
         .Select(s => s.GroupId!.Value).ToList();
-
-    /// <summary>A school-wide role; a year coordinator or department head with a level sees only that level.</summary>
-    public bool SeesSchoolLevel(Guid schoolId, int? level) => Staff.Any(s =>
-        s.SchoolId == schoolId && s.GroupId is null && SchoolWideRoles.Contains(s.Role)
-        && (s.Level is null || s.Level == level));
-
-    /// <summary>Any school-wide role at the school, whatever its level.</summary>
-    public bool HasSchoolWideRole(Guid schoolId) => Staff.Any(s =>
-        s.SchoolId == schoolId && s.GroupId is null && SchoolWideRoles.Contains(s.Role));
-
-    public bool ManagesSchool(Guid schoolId) => Staff.Any(s =>
-        s.SchoolId == schoolId && s.Role is StaffRole.SchoolLeader or StaffRole.Administrator);
 
     public IEnumerable<Guid> StaffSchoolIds => Staff.Select(s => s.SchoolId).Distinct();
 

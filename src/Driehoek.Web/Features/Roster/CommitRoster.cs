@@ -12,7 +12,7 @@ public sealed class CommitRoster(AppDbContext db, Access access, JobQueue jobs, 
     public async Task<Result<Guid>> HandleAsync(Guid importId, CancellationToken ct)
     {
         var import = await db.Set<RosterImport>().Where(i => i.Id == importId).FirstOrDefaultAsync(ct);
-        if (import is null || !await access.CanManageSchoolAsync(import.SchoolId, ct))
+        if (import is null || !await access.MayAsync(Resource.RosterImport, Act.Change, Target.School(import.SchoolId), ct))
         {
             return Result<Guid>.NotFound();
         }

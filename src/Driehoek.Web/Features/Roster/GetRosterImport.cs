@@ -14,7 +14,7 @@ public sealed class GetRosterImport(AppDbContext db, Access access, JobQueue job
         var import = await db.Set<RosterImport>().AsNoTracking().Where(i => i.Id == importId)
             .Select(i => new { i.Id, i.SchoolId, i.FileName, i.Status, i.Rows, i.Preview, i.FailureReason, i.UploadedAt, i.FinishedAt })
             .FirstOrDefaultAsync(ct);
-        if (import is null || !await access.CanManageSchoolAsync(import.SchoolId, ct))
+        if (import is null || !await access.MayAsync(Resource.RosterImport, Act.View, Target.School(import.SchoolId), ct))
         {
             return Result<RosterImportView>.NotFound();
         }

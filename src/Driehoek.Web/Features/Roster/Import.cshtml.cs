@@ -6,6 +6,7 @@ namespace Driehoek.Web.Features.Roster;
 
 [RequestSizeLimit(UploadRoster.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadRoster.MaxBytes + 64 * 1024)]
+[AccessRule(Resource.RosterImport)]
 public sealed class ImportModel(AppDbContext db, Access access, UploadRoster upload, GetRosterImport imports, IStringLocalizer<RosterText> text)
     : PageModel
 {
@@ -45,7 +46,7 @@ public sealed class ImportModel(AppDbContext db, Access access, UploadRoster upl
 
     private async Task<bool> LoadAsync(Guid schoolId, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.RosterImport, Act.View, Target.School(schoolId), ct))
         {
             return false;
         }

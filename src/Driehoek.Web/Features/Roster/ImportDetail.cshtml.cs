@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Roster;
 
+[AccessRule(Resource.RosterImport)]
 public sealed class ImportDetailModel(GetRosterImport query, CommitRoster commit, IStringLocalizer<RosterText> text) : PageModel
 {
     public RosterImportView Import { get; private set; } = null!;

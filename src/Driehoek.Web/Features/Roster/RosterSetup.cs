@@ -21,5 +21,6 @@ public static class RosterApi
         api.MapGet("/roster-imports/{importId:guid}", async (Guid importId, GetRosterImport handler,
                 Microsoft.Extensions.Localization.IStringLocalizer<RosterText> text, CancellationToken ct) =>
             (await handler.HandleAsync(importId, ct)).ToApi(text))
+            .Serves(Resource.RosterImport)
             .WithSummary("A roster import: its preview (changes, errors per line) and progress.");
 }

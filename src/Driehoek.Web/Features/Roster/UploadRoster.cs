@@ -17,7 +17,7 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
 
     public async Task<Result<Guid>> HandleAsync(UploadRosterCommand command, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(command.SchoolId, ct))
+        if (!await access.MayAsync(Resource.RosterImport, Act.Change, Target.School(command.SchoolId), ct))
         {
             return Result<Guid>.NotFound();
         }

@@ -9,7 +9,7 @@ public sealed class CancelRound(AppDbContext db, Access access, TimeProvider clo
 {
     public async Task<Result<int>> HandleAsync(CancelRoundCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.Rounds, ct);
         if (round is null)
         {
             return Result<int>.NotFound();

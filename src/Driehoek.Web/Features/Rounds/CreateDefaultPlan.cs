@@ -7,7 +7,7 @@ public sealed class CreateDefaultPlan(AppDbContext db, Access access, TimeProvid
 {
     public async Task<Result<int>> HandleAsync(Guid schoolId, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct))
         {
             return Result<int>.NotFound();
         }

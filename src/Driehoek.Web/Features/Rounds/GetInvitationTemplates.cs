@@ -15,7 +15,7 @@ public sealed class GetInvitationTemplates(AppDbContext db, Access access)
 {
     public async Task<Result<TemplateOverview>> OverviewAsync(Guid schoolId, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.InvitationTexts, Act.View, Target.School(schoolId), ct))
         {
             return Result<TemplateOverview>.NotFound();
         }
@@ -29,7 +29,7 @@ public sealed class GetInvitationTemplates(AppDbContext db, Access access)
 
     public async Task<Result<TemplateForm>> FormAsync(Guid schoolId, ConversationForm form, string language, CancellationToken ct)
     {
-        if (!Enum.IsDefined(form) || !Cultures.IsSupported(language) || !await access.CanManageSchoolAsync(schoolId, ct))
+        if (!Enum.IsDefined(form) || !Cultures.IsSupported(language) || !await access.MayAsync(Resource.InvitationTexts, Act.View, Target.School(schoolId), ct))
         {
             return Result<TemplateForm>.NotFound();
         }

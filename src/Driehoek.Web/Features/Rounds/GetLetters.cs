@@ -19,7 +19,7 @@ public sealed class GetLetters(AppDbContext db, Access access)
     public async Task<Result<LetterSet>> HandleAsync(Guid roundId, Guid? groupId, bool all, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, ct);
+        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, Resource.Letters, ct);
         if (round is null || groups.Count == 0 || (groupId is { } g && groups.All(x => x.Id != g)))
         {
             return Result<LetterSet>.NotFound();
@@ -51,7 +51,7 @@ public sealed class GetLetters(AppDbContext db, Access access)
                 household.Select(gd => gd.Name).ToList(),
                 language, text, x.i.EmailedAt is not null, x.i.PrintedAt));
         }
-        return new LetterSet(round, school, await access.CanManageSchoolAsync(round.SchoolId, ct), groups, groupId, all,
+        return new LetterSet(round, school, await access.MayAsync(Resource.Letters, Act.Change, Target.School(round.SchoolId), ct), groups, groupId, all,
             letters.OrderBy(l => l.GroupName).ThenBy(l => l.StudentName, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 }

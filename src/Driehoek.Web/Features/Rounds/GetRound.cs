@@ -35,7 +35,7 @@ public sealed class GetRound(AppDbContext db, Access access)
         var booked = await db.Bookings.Where(b => b.RoundId == roundId && b.ActiveSlotId != null).Select(b => b.StudentId).Distinct().CountAsync(ct);
         var own = await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == round.SchoolId && m.UserId == access.UserId && m.UserId != null)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-        return new RoundSummary(round, school, await access.CanManageSchoolAsync(round.SchoolId, ct), own,
+        return new RoundSummary(round, school, await access.MayAsync(Resource.Rounds, Act.Change, Target.School(round.SchoolId), ct), own,
             groups.Select(g => (g.Id, g.Name)).ToList(),
             teachers.Select(t => new TeacherAvailability(t.Id, PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName), t.Slots, t.Booked))
                 .OrderBy(t => t.Name).ToList(),

@@ -11,7 +11,7 @@ public sealed class GetRoundForm(AppDbContext db, Access access, TimeProvider cl
 {
     public async Task<Result<RoundForm>> HandleAsync(Guid schoolId, Guid? roundId, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct))
         {
             return Result<RoundForm>.NotFound();
         }

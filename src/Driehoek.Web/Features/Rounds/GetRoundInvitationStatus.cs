@@ -7,7 +7,7 @@ public sealed class GetRoundInvitationStatus(AppDbContext db, Access access, Rou
 {
     public async Task<Result<RoundInvitationStatus>> HandleAsync(Guid roundId, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, roundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, roundId, Resource.RoundInvitations, ct);
         if (round is null)
         {
             return Result<RoundInvitationStatus>.NotFound();

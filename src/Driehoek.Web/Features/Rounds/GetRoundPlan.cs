@@ -12,7 +12,7 @@ public sealed class GetRoundPlan(AppDbContext db, Access access, TimeProvider cl
 {
     public async Task<Result<RoundPlan>> HandleAsync(Guid schoolId, CancellationToken ct)
     {
-        if (!await access.IsStaffOfSchoolAsync(schoolId, ct))
+        if (!await access.MayAsync(Resource.Rounds, Act.View, Target.School(schoolId), ct))
         {
             return Result<RoundPlan>.NotFound();
         }
@@ -24,6 +24,6 @@ public sealed class GetRoundPlan(AppDbContext db, Access access, TimeProvider cl
                 db.RoundGroups.Count(g => g.RoundId == r.Id),
                 db.Bookings.Count(b => b.RoundId == r.Id && b.ActiveSlotId != null)))
             .ToListAsync(ct);
-        return new RoundPlan(school.Id, school.Name, school.Kind, year?.Name, await access.CanManageSchoolAsync(schoolId, ct), rounds);
+        return new RoundPlan(school.Id, school.Name, school.Kind, year?.Name, await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), rounds);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.InvitationTexts)]
 public sealed class InvitationTemplateEditModel(GetInvitationTemplates query, SaveInvitationTemplate save, IStringLocalizer<InvitationStaffText> text) : PageModel
 {
     public TemplateForm Template { get; private set; } = null!;

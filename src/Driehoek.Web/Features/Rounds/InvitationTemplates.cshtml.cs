@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.InvitationTexts)]
 public sealed class InvitationTemplatesModel(GetInvitationTemplates query) : PageModel
 {
     public TemplateOverview Overview { get; private set; } = null!;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.Letters)]
 public sealed class LettersModel(GetLetters query, MarkLettersPrinted mark, IConfiguration config, IStringLocalizer<InvitationStaffText> text) : PageModel
 {
     public LetterSet Set { get; private set; } = null!;

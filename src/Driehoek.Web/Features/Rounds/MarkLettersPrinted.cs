@@ -11,7 +11,7 @@ public sealed class MarkLettersPrinted(AppDbContext db, Access access, TimeProvi
 {
     public async Task<Result<int>> HandleAsync(MarkLettersPrintedCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.Letters, ct);
         if (round is null)
         {
             return Result<int>.NotFound();

@@ -58,10 +58,12 @@ public static class PreparationAccess
         }
         var profile = await access.ProfileAsync(ct);
         var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
-        var allowed = groups.Any(profile.LeadsGroup)
-                      || await access.CanManageSchoolAsync(round.SchoolId, ct)
-                      || (own is { } id && groups.Any(profile.TeachesGroup) && await MetBy(db, round.Id, id).AnyAsync(s => s == studentId, ct));
-        return allowed ? new StaffPreparer(round, studentId, own) : null;
+        var relations = new HashSet<Relation>(await access.RelationsAsync(Target.Student(studentId), ct));
+        if (own is { } id && await MetBy(db, round.Id, id).AnyAsync(s => s == studentId, ct))
+        {
+            relations.Add(Relation.MetTeacher);
+        }
+        return AccessMatrix.Allows(Resource.StaffPreparation, Act.View, relations) ? new StaffPreparer(round, studentId, own) : null;
     }
 
     /// <summary>
@@ -74,19 +76,18 @@ public static class PreparationAccess
             .Concat(db.ConversationRequests.Where(r => r.RoundId == roundId && r.StaffMemberId == staffMemberId).Select(r => r.StudentId));
 
     /// <summary>
-    /// The round's groups a staff member works with: all of them for the school's leaders, else the
-    /// ones they teach. Empty for anyone else.
+    /// The round's groups whose <paramref name="resource"/> (preparations, letters, the overview) the
+    /// signed-in person may see by the access matrix, decided per group without a query per group.
     /// </summary>
-    public static async Task<List<(Guid Id, string Name)>> StaffGroupsAsync(AppDbContext db, Access access, ConversationRound round, CancellationToken ct)
+    public static async Task<List<(Guid Id, string Name)>> StaffGroupsAsync(AppDbContext db, Access access, ConversationRound round,
+        Resource resource, CancellationToken ct)
     {
-        var groups = await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == round.Id)
-            .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level })
-            .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
-        if (await access.CanManageSchoolAsync(round.SchoolId, ct))
-        {
-            return groups.Select(g => (g.Id, g.Name)).ToList();
-        }
         var profile = await access.ProfileAsync(ct);
-        return groups.Where(g => profile.TeachesGroup(g.Id)).Select(g => (g.Id, g.Name)).ToList();
+        var groups = await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == round.Id)
+            .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level, g.SchoolId })
+            .Join(db.Schools, g => g.SchoolId, s => s.Id, (g, s) => new { g.Id, g.Name, g.Level, g.SchoolId, s.BoardId })
+            .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
+        return groups.Where(g => AccessMatrix.Allows(resource, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, g.SchoolId, g.Level, g.BoardId))))
+            .Select(g => (g.Id, g.Name)).ToList();
     }
 }

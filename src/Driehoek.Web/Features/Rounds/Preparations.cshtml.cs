@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.Preparations)]
 public sealed class PreparationsModel(GetPreparationList query) : PageModel
 {
     public PreparationList List { get; private set; } = null!;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Rounds;
 
 /// <summary>A parent (for their household) or the student answers the preparation questions.</summary>
+[AccessRule(Resource.FamilyPreparation)]
 public sealed class PrepareModel(GetPreparation query, SavePreparation save, IStringLocalizer<RoundFamilyText> text) : PageModel
 {
     public PreparationForm Preparation { get; private set; } = null!;

@@ -7,7 +7,7 @@ public sealed class PublishRound(AppDbContext db, Access access, TimeProvider cl
 {
     public async Task<Result<Guid>> HandleAsync(PublishRoundCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.Rounds, ct);
         if (round is null)
         {
             return Result<Guid>.NotFound();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.Rounds)]
 public sealed class RoundModel(GetRound query, PublishRound publish, CancelRound cancel, IStringLocalizer<RoundsText> text) : PageModel
 {
     public RoundSummary Summary { get; private set; } = null!;

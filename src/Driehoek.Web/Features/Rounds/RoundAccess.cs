@@ -1,18 +1,18 @@
 namespace Driehoek.Web.Features.Rounds;
 
-/// <summary>Who may do what with a round: its school's leaders manage it; its school's staff see it.</summary>
+/// <summary>A round for whoever may change (or see) the given school-wide part of it, per the access matrix.</summary>
 public static class RoundAccess
 {
-    public static async Task<ConversationRound?> ManageableAsync(AppDbContext db, Access access, Guid roundId, CancellationToken ct)
+    public static async Task<ConversationRound?> ManageableAsync(AppDbContext db, Access access, Guid roundId, Resource resource, CancellationToken ct)
     {
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        return round is not null && await access.CanManageSchoolAsync(round.SchoolId, ct) ? round : null;
+        return round is not null && await access.MayAsync(resource, Act.Change, Target.School(round.SchoolId), ct) ? round : null;
     }
 
     public static async Task<ConversationRound?> VisibleToStaffAsync(AppDbContext db, Access access, Guid roundId, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        return round is not null && await access.IsStaffOfSchoolAsync(round.SchoolId, ct) ? round : null;
+        return round is not null && await access.MayAsync(Resource.Rounds, Act.View, Target.School(round.SchoolId), ct) ? round : null;
     }
 
     /// <summary>The students a round covers: those enrolled in its groups.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.Rounds)]
 public sealed class RoundEditModel(GetRoundForm query, SaveRound save, IStringLocalizer<RoundsText> text) : PageModel
 {
     public RoundForm Form { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.FamilyInvitation)]
 public sealed class RoundInvitationModel(GetRoundInvitation query) : PageModel
 {
     public RoundInvitationView View { get; private set; } = null!;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.RoundInvitations)]
 public sealed class RoundInvitationsModel(GetRoundInvitationStatus query, SendMissingRoundInvitations send, IStringLocalizer<InvitationStaffText> text) : PageModel
 {
     public RoundInvitationStatus Status { get; private set; } = null!;

@@ -29,14 +29,17 @@ public static class RoundInvitationsSetup
     {
         api.MapGet("/rounds/{roundId:guid}/preparation", async (Guid roundId, Guid student, GetPreparation handler, IStringLocalizer<RoundFamilyText> text, CancellationToken ct) =>
             (await handler.HandleAsync(roundId, student, ct)).ToApi(text))
+            .Serves(Resource.FamilyPreparation)
             .WithSummary("The signed-in parent's (household's) or student's own preparation for a child's conversation.");
         api.MapPut("/rounds/{roundId:guid}/preparation", async (Guid roundId, Guid student, PreparationRequest request, SavePreparation handler,
                 IStringLocalizer<RoundFamilyText> text, CancellationToken ct) =>
             (await handler.HandleAsync(new SavePreparationCommand(roundId, student, false, request.Answers ?? [], request.Version), ct)).ToApi(text))
+            .Serves(Resource.FamilyPreparation)
             .WithSummary("Saves that preparation; 409 when someone else changed it since the given version.");
         api.MapPost("/rounds/{roundId:guid}/invitations/send-missing", async (Guid roundId, SendMissingRoundInvitations handler,
                 IStringLocalizer<InvitationStaffText> text, CancellationToken ct) =>
             (await handler.HandleAsync(new SendMissingRoundInvitationsCommand(roundId), ct)).ToApi(text))
+            .Serves(Resource.RoundInvitations)
             .WithSummary("Invites the households of a published round that have no invitation yet (school leaders); answers how many.");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
 
+[AccessRule(Resource.Rounds)]
 public sealed class RoundsModel(GetRoundPlan query, CreateDefaultPlan defaults, IStringLocalizer<RoundsText> text) : PageModel
 {
     public RoundPlan Plan { get; private set; } = null!;

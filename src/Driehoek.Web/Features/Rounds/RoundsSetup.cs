@@ -21,6 +21,7 @@ public static class RoundsSetup
     {
         api.MapGet("/schools/{schoolId:guid}/rounds", async (Guid schoolId, GetRoundPlan handler, IStringLocalizer<RoundsText> text, CancellationToken ct) =>
             (await handler.HandleAsync(schoolId, ct)).ToApi(text))
+            .Serves(Resource.Rounds)
             .WithSummary("The school year's conversation rounds (school staff).");
         api.MapRoundInvitationsApi();
     }

@@ -15,7 +15,7 @@ public sealed class SaveInvitationTemplate(AppDbContext db, Access access, TimeP
 {
     public async Task<Result<Guid>> HandleAsync(SaveInvitationTemplateCommand command, CancellationToken ct)
     {
-        if (!Enum.IsDefined(command.Form) || !Cultures.IsSupported(command.Language) || !await access.CanManageSchoolAsync(command.SchoolId, ct))
+        if (!Enum.IsDefined(command.Form) || !Cultures.IsSupported(command.Language) || !await access.MayAsync(Resource.InvitationTexts, Act.Change, Target.School(command.SchoolId), ct))
         {
             return Result<Guid>.NotFound();
         }
@@ -52,7 +52,7 @@ public sealed class SaveInvitationTemplate(AppDbContext db, Access access, TimeP
 
     public async Task<Result<Guid>> ResetAsync(ResetInvitationTemplateCommand command, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(command.SchoolId, ct))
+        if (!await access.MayAsync(Resource.InvitationTexts, Act.Change, Target.School(command.SchoolId), ct))
         {
             return Result<Guid>.NotFound();
         }

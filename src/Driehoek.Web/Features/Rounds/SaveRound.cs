@@ -14,7 +14,7 @@ public sealed class SaveRound(AppDbContext db, Access access, TimeProvider clock
 {
     public async Task<Result<Guid>> HandleAsync(SaveRoundCommand command, CancellationToken ct)
     {
-        if (!await access.CanManageSchoolAsync(command.SchoolId, ct))
+        if (!await access.MayAsync(Resource.Rounds, Act.Change, Target.School(command.SchoolId), ct))
         {
             return Result<Guid>.NotFound();
         }

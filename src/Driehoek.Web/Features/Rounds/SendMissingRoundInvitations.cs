@@ -16,7 +16,7 @@ public sealed class SendMissingRoundInvitations(AppDbContext db, Access access, 
 {
     public async Task<Result<int>> HandleAsync(SendMissingRoundInvitationsCommand command, CancellationToken ct)
     {
-        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, ct);
+        var round = await RoundAccess.ManageableAsync(db, access, command.RoundId, Resource.RoundInvitations, ct);
         if (round is null)
         {
             return Result<int>.NotFound();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Rounds;
 
 /// <summary>The teacher prepares a child's conversation and reads what the parents and the student prepared.</summary>
+[AccessRule(Resource.StaffPreparation)]
 public sealed class StaffPreparationModel(GetStaffPreparation query, SavePreparation save, IStringLocalizer<RoundFamilyText> text) : PageModel
 {
     public StaffPreparationView View { get; private set; } = null!;

@@ -7,6 +7,7 @@ namespace Driehoek.Web.Features.Shared;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[AccessRule(Resource.Public)]
 public sealed class ErrorModel : PageModel
 {
     public string TitleKey { get; private set; } = "Error.Title";

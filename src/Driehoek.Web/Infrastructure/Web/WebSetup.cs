@@ -67,18 +67,31 @@ public static class WebSetup
     /// <param name="mapApis">maps the features' JSON endpoints under /api/v1 (the features are not Infrastructure's to know)</param>
     public static WebApplication MapDriehoekEndpoints(this WebApplication app, Action<IEndpointRouteBuilder, RouteGroupBuilder> mapApis)
     {
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
         app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
         mapApis(app, app.MapGroup("/api/v1").WithTags("Driehoek"));
         // An unknown address is a friendly 404 for everyone, not a sign-in prompt.
         app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().WithMetadata(PlatformEndpoint.Instance);
         return app;
+    }
+}
+
+/// <summary>
+/// Marks the platform's own endpoints (static files, the OpenAPI document, health, the not-found fallback):
+/// open to anyone and holding no one's data. Every other endpoint names its resource in the access matrix.
+/// </summary>
+public sealed class PlatformEndpoint
+{
+    public static readonly PlatformEndpoint Instance = new();
+
+    private PlatformEndpoint()
+    {
     }
 }
 

@@ -1,0 +1,269 @@
+using System.Text;
+
+namespace Driehoek.Web.Features.Permissions;
+
+/// <summary>How a signed-in person stands to a resource. One person can have several relations to the same resource.</summary>
+public enum Relation
+{
+    /// <summary>Any signed-in account, for the person's own pages (home, account, calendar).</summary>
+    SignedIn,
+    /// <summary>A parent or carer with parental authority over the student.</summary>
+    Guardian,
+    /// <summary>A parent or carer without parental authority: takes part only where the school allows it.</summary>
+    GuardianWithoutAuthority,
+    /// <summary>A guardian of the household a booking belongs to (separated parents each have their own).</summary>
+    Household,
+    /// <summary>The student themself.</summary>
+    Student,
+    GroupTeacher,
+    Mentor,
+    /// <summary>Teaches the student's group a subject.</summary>
+    SubjectTeacher,
+    /// <summary>The teacher a family booked or asked to meet in this round, or the teacher of this booking.</summary>
+    MetTeacher,
+    /// <summary>The staff member themself (their own availability, their own day).</summary>
+    OwnStaffRecord,
+    CareCoordinator,
+    /// <summary>A year coordinator; one with a level relates only to that level's groups and students.</summary>
+    YearCoordinator,
+    /// <summary>A department head; one with a level relates only to that level's groups and students.</summary>
+    DepartmentHead,
+    SchoolLeader,
+    Administrator,
+    /// <summary>Any staff member of the school the resource belongs to.</summary>
+    StaffOfSchool,
+    BoardAdmin,
+}
+
+/// <summary>What a resource belongs to: it decides which relations a person can have to it.</summary>
+public enum Scope
+{
+    Self,
+    Student,
+    Group,
+    School,
+    Board,
+    Booking,
+    StaffMember,
+}
+
+/// <summary>Everything the access matrix governs. Every page and endpoint names one (see <see cref="AccessRuleAttribute"/>).</summary>
+public enum Resource
+{
+    /// <summary>Open to anyone: signing in, joining with a code, the language switch, error pages, a calendar feed by its secret address.</summary>
+    Public,
+    /// <summary>The person's own start page and agenda.</summary>
+    Home,
+    /// <summary>The person's own account: name, language, password, two-step sign-in, calendar subscription.</summary>
+    Account,
+    /// <summary>A child as their parent sees them: school, group and teachers as far as the school allows.</summary>
+    Child,
+    /// <summary>A student's record as staff see it: group, guardians and how to reach them.</summary>
+    StudentRecord,
+    /// <summary>A group's roster.</summary>
+    Group,
+    /// <summary>A school's overview: groups, staff, reach of accounts.</summary>
+    School,
+    /// <summary>A board's schools side by side.</summary>
+    Board,
+    /// <summary>Roster imports of a school.</summary>
+    RosterImport,
+    /// <summary>Invitations to create an account, for a school's parents and staff.</summary>
+    AccountInvitations,
+    /// <summary>A school's conversation rounds: the year plan and each round's settings.</summary>
+    Rounds,
+    /// <summary>A school's own wording of the invitations per form and language.</summary>
+    InvitationTexts,
+    /// <summary>Who was invited to a round and sending the missing invitations.</summary>
+    RoundInvitations,
+    /// <summary>Printable letters for a group's families without e-mail.</summary>
+    Letters,
+    /// <summary>A round's invitation as a family reads it.</summary>
+    FamilyInvitation,
+    /// <summary>What a parent or the student prepares for the conversation.</summary>
+    FamilyPreparation,
+    /// <summary>A student's preparations as staff read them, and the teacher's own preparation.</summary>
+    StaffPreparation,
+    /// <summary>Per group: who has prepared.</summary>
+    Preparations,
+    /// <summary>Booking a time for a child (slots, the waiting list).</summary>
+    FamilyBooking,
+    /// <summary>One booking: its time, topics and interpreter; moving and cancelling it.</summary>
+    Booking,
+    /// <summary>A family's requests for a parent evening that is scheduled for them.</summary>
+    EveningRequests,
+    /// <summary>A family's scheduled timetable of a parent evening.</summary>
+    Timetable,
+    /// <summary>A teacher's times for a round.</summary>
+    Availability,
+    /// <summary>Sessions, scheduler runs and publishing a parent evening schedule.</summary>
+    Schedule,
+    /// <summary>A teacher's conversations of one day, with the families' topics and preparation.</summary>
+    DayList,
+    /// <summary>Recording whether a conversation was held.</summary>
+    Outcome,
+    /// <summary>Per group: which families booked, came, or were reminded.</summary>
+    RoundOverview,
+}
+
+public enum Act
+{
+    View,
+    Change,
+}
+
+/// <summary>A cell's answer: yes, no, or yes where the school's setting allows it.</summary>
+public enum Grant
+{
+    No,
+    Yes,
+    IfSchoolAllows,
+}
+
+/// <summary>One row of the matrix: who may do <see cref="Act"/> to <see cref="Resource"/>.</summary>
+public sealed record AccessRow(Resource Resource, Scope Scope, Act Act, IReadOnlySet<Relation> Allowed, IReadOnlySet<Relation> IfSchoolAllows, string Note);
+
+/// <summary>
+/// The access matrix: relation × resource × act → allowed. It is the rule every handler asks (through
+/// <see cref="Access"/>) and the table a test walks cell by cell over HTTP. A relation not named in a
+/// row is refused. Need to know: a teacher reaches what they need for the families they meet.
+/// </summary>
+public static class AccessMatrix
+{
+    private static readonly Relation[] GroupLeads = [Relation.GroupTeacher, Relation.Mentor];
+    private static readonly Relation[] GroupStaff = [Relation.GroupTeacher, Relation.Mentor, Relation.SubjectTeacher];
+    private static readonly Relation[] SchoolWide =
+        [Relation.CareCoordinator, Relation.YearCoordinator, Relation.DepartmentHead, Relation.SchoolLeader, Relation.Administrator];
+    private static readonly Relation[] Leaders = [Relation.SchoolLeader, Relation.Administrator];
+    private static readonly Relation[] Managers = [Relation.SchoolLeader, Relation.Administrator, Relation.BoardAdmin];
+    private static readonly Relation[] Family = [Relation.Guardian, Relation.Student];
+
+    public static readonly IReadOnlyList<AccessRow> Rows =
+    [
+        Row(Resource.Home, Scope.Self, Act.View, [Relation.SignedIn], note: "each person's own start page"),
+        Row(Resource.Account, Scope.Self, Act.View, [Relation.SignedIn]),
+        Row(Resource.Account, Scope.Self, Act.Change, [Relation.SignedIn]),
+        Row(Resource.Child, Scope.Student, Act.View, [Relation.Guardian, Relation.GuardianWithoutAuthority, Relation.Student],
+            note: "without authority: the school decides whether group and teachers are shown"),
+        Row(Resource.StudentRecord, Scope.Student, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        Row(Resource.Group, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        Row(Resource.School, Scope.School, Act.View, [.. SchoolWide, Relation.BoardAdmin],
+            note: "a year coordinator or department head with a level sees that level's groups"),
+        Row(Resource.Board, Scope.Board, Act.View, [Relation.BoardAdmin]),
+        Row(Resource.RosterImport, Scope.School, Act.View, Managers),
+        Row(Resource.RosterImport, Scope.School, Act.Change, Managers),
+        Row(Resource.AccountInvitations, Scope.School, Act.View, Managers),
+        Row(Resource.AccountInvitations, Scope.School, Act.Change, Managers),
+        Row(Resource.Rounds, Scope.School, Act.View, [Relation.StaffOfSchool, Relation.BoardAdmin]),
+        Row(Resource.Rounds, Scope.School, Act.Change, Managers),
+        Row(Resource.InvitationTexts, Scope.School, Act.View, Managers),
+        Row(Resource.InvitationTexts, Scope.School, Act.Change, Managers),
+        Row(Resource.RoundInvitations, Scope.School, Act.View, Managers),
+        Row(Resource.RoundInvitations, Scope.School, Act.Change, Managers),
+        Row(Resource.Letters, Scope.Group, Act.View, [.. GroupLeads, .. Managers]),
+        Row(Resource.Letters, Scope.School, Act.Change, Managers, note: "marking letters printed"),
+        Row(Resource.FamilyInvitation, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.FamilyPreparation, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.FamilyPreparation, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.StaffPreparation, Scope.Student, Act.View, [.. GroupLeads, Relation.MetTeacher, .. Leaders], note: "audit-logged"),
+        Row(Resource.StaffPreparation, Scope.Student, Act.Change, [.. GroupLeads, Relation.MetTeacher, .. Leaders]),
+        Row(Resource.Preparations, Scope.Group, Act.View, [.. GroupStaff, .. Leaders],
+            note: "a subject teacher sees the families who chose to meet them"),
+        Row(Resource.FamilyBooking, Scope.Student, Act.View, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.FamilyBooking, Scope.Student, Act.Change, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.Booking, Scope.Booking, Act.View, [Relation.Household, Relation.MetTeacher, .. Leaders],
+            note: "topics read by staff are audit-logged"),
+        Row(Resource.Booking, Scope.Booking, Act.Change, [Relation.Household, Relation.MetTeacher, .. Leaders]),
+        Row(Resource.EveningRequests, Scope.Student, Act.View, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.EveningRequests, Scope.Student, Act.Change, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.Timetable, Scope.Student, Act.View, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
+        Row(Resource.Availability, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Managers]),
+        Row(Resource.Availability, Scope.StaffMember, Act.Change, [Relation.OwnStaffRecord, .. Managers]),
+        Row(Resource.Schedule, Scope.School, Act.View, Managers),
+        Row(Resource.Schedule, Scope.School, Act.Change, Managers),
+        Row(Resource.DayList, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "audit-logged per student"),
+        Row(Resource.Outcome, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
+        Row(Resource.RoundOverview, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+    ];
+
+    private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));
+
+    public static AccessRow RowOf(Resource resource, Act act) =>
+        ByCell.TryGetValue((resource, act), out var row) ? row
+            : throw new InvalidOperationException($"The access matrix has no row for {act} {resource}.");
+
+    public static bool Has(Resource resource, Act act) => ByCell.ContainsKey((resource, act));
+
+    /// <summary>The cell's answer for someone with these relations to the resource: the widest one counts.</summary>
+    public static Grant Decide(Resource resource, Act act, IReadOnlySet<Relation> relations)
+    {
+        var row = RowOf(resource, act);
+        if (row.Allowed.Overlaps(relations))
+        {
+            return Grant.Yes;
+        }
+        return row.IfSchoolAllows.Overlaps(relations) ? Grant.IfSchoolAllows : Grant.No;
+    }
+
+    public static bool Allows(Resource resource, Act act, IReadOnlySet<Relation> relations) =>
+        Decide(resource, act, relations) == Grant.Yes;
+
+    /// <summary>The matrix as a Markdown table, for docs/security.md (a test keeps the document equal to it).</summary>
+    public static string ToMarkdown()
+    {
+        var relations = Enum.GetValues<Relation>();
+        var text = new StringBuilder();
+        text.Append("| resource | act | ").AppendJoin(" | ", relations.Select(Short)).AppendLine(" | note |");
+        text.Append("|---|---|").Append(string.Concat(relations.Select(_ => ":-:|"))).AppendLine("---|");
+        foreach (var row in Rows)
+        {
+            text.Append($"| {row.Resource} | {row.Act} | ")
+                .AppendJoin(" | ", relations.Select(r => row.Allowed.Contains(r) ? "✔" : row.IfSchoolAllows.Contains(r) ? "(✔)" : ""))
+                .AppendLine($" | {row.Note} |");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Column headings short enough for a readable table; the legend in docs/security.md spells them out.</summary>
+    public static string Short(Relation relation) => relation switch
+    {
+        Relation.SignedIn => "any",
+        Relation.Guardian => "par",
+        Relation.GuardianWithoutAuthority => "par−",
+        Relation.Household => "hh",
+        Relation.Student => "stu",
+        Relation.GroupTeacher => "gt",
+        Relation.Mentor => "men",
+        Relation.SubjectTeacher => "sub",
+        Relation.MetTeacher => "met",
+        Relation.OwnStaffRecord => "own",
+        Relation.CareCoordinator => "care",
+        Relation.YearCoordinator => "year",
+        Relation.DepartmentHead => "dept",
+        Relation.SchoolLeader => "lead",
+        Relation.Administrator => "adm",
+        Relation.StaffOfSchool => "staff",
+        Relation.BoardAdmin => "board",
+        _ => relation.ToString(),
+    };
+
+    private static AccessRow Row(Resource resource, Scope scope, Act act, Relation[] allowed, Relation[]? ifSchoolAllows = null, string note = "") =>
+        new(resource, scope, act, allowed.ToHashSet(), (ifSchoolAllows ?? []).ToHashSet(), note);
+}
+
+/// <summary>
+/// Names the resource of the access matrix a page or endpoint serves. Every endpoint carries one (a test
+/// fails on any that does not), so no page ships without its rows in the matrix.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class AccessRuleAttribute(Resource resource) : Attribute
+{
+    public Resource Resource { get; } = resource;
+}
+
+public static class AccessRuleEndpoints
+{
+    /// <summary>Marks a minimal-API endpoint with the matrix resource it serves.</summary>
+    public static TBuilder Serves<TBuilder>(this TBuilder builder, Resource resource) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AccessRuleAttribute(resource));
+}

@@ -32,3 +32,19 @@ internal static class RosterFiles
         return Encoding.GetEncoding(1252).GetBytes(text);
     }
 }
+
+/// <summary>What a school leader does with a previewed import.</summary>
+internal static class RosterImports
+{
+    /// <summary>Presses Verwerken and follows the page (it refreshes itself) until the import is done.</summary>
+    public static async Task<Page> CommitAsync(AppClient client, Page preview)
+    {
+        var page = await client.SubmitAsync(preview, []);
+        for (var i = 0; i < 300 && page.Find("progress") is not null; i++)
+        {
+            await Task.Delay(100);
+            page = await client.GetAsync(page.Url.PathAndQuery);
+        }
+        return page;
+    }
+}

@@ -2,6 +2,7 @@ using System.Net;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Infrastructure.Jobs;
+using static Driehoek.Tests.Infrastructure.RosterImports;
 
 namespace Driehoek.Tests.Roster;
 
@@ -12,17 +13,6 @@ public abstract class RosterImportTests(TestApp app)
         var school = await app.World.SchoolAsync();
         var leader = await school.StaffAsync(StaffRole.SchoolLeader);
         return (school, await app.SignInAsync(leader.Email!));
-    }
-
-    private async Task<Page> CommitAsync(AppClient client, Page preview)
-    {
-        var page = await client.SubmitAsync(preview, []);
-        for (var i = 0; i < 300 && page.Find("progress") is not null; i++)
-        {
-            await Task.Delay(100);
-            page = await client.GetAsync(page.Url.PathAndQuery);
-        }
-        return page;
     }
 
     [Fact]

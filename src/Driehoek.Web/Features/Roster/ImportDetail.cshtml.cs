@@ -27,6 +27,13 @@ public sealed class ImportDetailModel(GetRosterImport query, CommitRoster commit
         return Redirect($"/school/{schoolId}/import/{importId}");
     }
 
+    /// <summary>One difference as a sentence; an empty value reads as "empty", or "no address" for a household.</summary>
+    public string Describe(ConflictDifference difference)
+    {
+        var empty = text[difference.Key is "Conflict.Household" or "Conflict.JoinsHousehold" ? "Conflict.NoAddress" : "Conflict.Empty"].Value;
+        return text[difference.Key, difference.Args.Select(a => a.Length == 0 ? empty : a).ToArray<object>()];
+    }
+
     private async Task<bool> LoadAsync(Guid schoolId, Guid importId, CancellationToken ct)
     {
         var result = await query.HandleAsync(importId, ct);

@@ -11,10 +11,7 @@ internal sealed partial class RosterApplier
             .ToDictionary(s => s.ExternalId, StringComparer.OrdinalIgnoreCase);
         var enrollments = (await db.Enrollments.Where(e => e.SchoolYearId == year.Id).ToListAsync(ct))
             .ToDictionary(e => e.StudentId);
-        var guardians = (await db.Guardians.Where(g => g.BoardId == school.BoardId).ToListAsync(ct))
-            .ToDictionary(g => g.ExternalKey);
-        var households = (await db.Households.Where(h => h.BoardId == school.BoardId && h.Key != null).ToListAsync(ct))
-            .ToDictionary(h => h.Key!);
+        await LoadGuardiansAsync(ct);
         var links = (await db.Guardianships.Where(g => g.SchoolId == school.Id).ToListAsync(ct))
             .ToDictionary(g => (g.StudentId, g.GuardianId));
 
@@ -44,7 +41,7 @@ internal sealed partial class RosterApplier
 
             foreach (var g in row.Guardians)
             {
-                var guardian = UpsertGuardian(g, guardians, households);
+                var guardian = UpsertGuardian(row, g);
                 if (!links.TryGetValue((student.Id, guardian.Id), out var link))
                 {
                     link = new Guardianship { SchoolId = school.Id, StudentId = student.Id, GuardianId = guardian.Id };
@@ -60,29 +57,5 @@ internal sealed partial class RosterApplier
                 await ChunkDoneAsync(i + 1);
             }
         }
-    }
-
-    private Guardian UpsertGuardian(GuardianRow g, Dictionary<string, Guardian> guardians, Dictionary<string, Household> households)
-    {
-        if (!households.TryGetValue(g.HouseholdKey, out var household))
-        {
-            household = new Household { BoardId = school.BoardId, Key = g.HouseholdKey };
-            db.Households.Add(household);
-            households[g.HouseholdKey] = household;
-        }
-        if (!guardians.TryGetValue(g.Key, out var guardian))
-        {
-            guardian = new Guardian { BoardId = school.BoardId, ExternalKey = g.Key, FirstName = g.FirstName, LastName = g.LastName };
-            db.Guardians.Add(guardian);
-            guardians[g.Key] = guardian;
-        }
-        guardian.FirstName = g.FirstName;
-        guardian.LastNamePrefix = g.Prefix;
-        guardian.LastName = g.LastName;
-        guardian.Email = g.Email ?? guardian.Email;
-        guardian.Phone = g.Phone ?? guardian.Phone;
-        guardian.PreferredLanguage = g.Language;
-        guardian.HouseholdId = household.Id;
-        return guardian;
     }
 }

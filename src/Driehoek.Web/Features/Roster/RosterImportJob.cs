@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.Roster.Csv;
 using Driehoek.Web.Infrastructure.Jobs;
@@ -59,11 +60,15 @@ public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, ILogger
             await FailAsync(importId, "Roster.ChangedSincePreview");
             return;
         }
+        // What was left for the board admin is worked out again: another school's data may have changed since the preview.
+        var conflicts = applier.Conflicts;
+        import.Preview = JsonSerializer.Serialize(JsonSerializer.Deserialize<RosterPreview>(import.Preview)!.WithConflicts(conflicts));
         import.Status = RosterImportStatus.Committed;
         import.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        log.LogInformation("Roster import {ImportId} committed: {Rows} rows", importId, import.Rows);
+        log.LogInformation("Roster import {ImportId} committed: {Rows} rows, {Conflicts} conflicts left for the board admin",
+            importId, import.Rows, conflicts.Count);
     }
 
     /// <summary>Only an import still committing fails: a commit that went through stays committed.</summary>

@@ -18,4 +18,22 @@ public sealed record RosterPreview(
 {
     /// <summary>Enough to fix a file; a file with thousands of errors is the wrong file.</summary>
     public const int MaxListed = 500;
+
+    /// <summary>Guardians whose shared data the import leaves for the board admin (previews stored before there were conflicts have none).</summary>
+    public int ConflictTotal { get; init; }
+
+    public IReadOnlyList<RosterConflict> Conflicts { get; init; } = [];
+
+    public RosterPreview WithConflicts(IReadOnlyList<RosterConflict> conflicts) =>
+        this with { ConflictTotal = conflicts.Count, Conflicts = conflicts.Take(MaxListed).ToList() };
 }
+
+/// <summary>
+/// A guardian another school of the board also has, about whom the file says something else: the import
+/// leaves these <see cref="Differences"/> unchanged for the board admin. <see cref="Guardian"/> is the name
+/// the file gives, <see cref="Line"/> the first line that differs.
+/// </summary>
+public sealed record RosterConflict(int Line, string Guardian, IReadOnlyList<ConflictDifference> Differences);
+
+/// <summary>One difference: <see cref="Key"/> is a resource key, <see cref="Args"/> what the file says and what is on record.</summary>
+public sealed record ConflictDifference(string Key, string[] Args);

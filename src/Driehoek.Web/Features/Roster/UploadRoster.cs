@@ -57,6 +57,7 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
     {
         var errors = parsed.Errors.ToList();
         IReadOnlyList<ChangeCount> changes = [];
+        IReadOnlyList<RosterConflict> conflicts = [];
         if (errors.Count == 0)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -66,11 +67,12 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
             var applier = new RosterApplier(scratch, school, year, errors);
             await applier.ApplyAsync(parsed, ct);
             changes = applier.CountChanges();
+            conflicts = applier.Conflicts;
         }
         var rows = parsed.Kind == RosterKind.Students ? parsed.Students.Count : parsed.Staff.Count;
         return new RosterPreview(parsed.Kind, rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
             changes, errors.Count, errors.OrderBy(e => e.Line).Take(RosterPreview.MaxListed).ToList(),
-            parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList());
+            parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList()).WithConflicts(conflicts);
     }
 
     internal static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);

@@ -2,6 +2,9 @@ namespace Driehoek.Web.Features.Roster.Csv;
 
 internal static class StudentRowReader
 {
+    /// <summary>How household keys start: parents at one address, or (without one) the parents on one line.</summary>
+    public const string AddressHousehold = "addr:", LineHousehold = "row:";
+
     public static StudentRow Read(RowReader row)
     {
         var number = row.MaxLength(row.Required(RosterColumns.StudentNumber, "Leerlingnummer"), 40, "Leerlingnummer")!;
@@ -30,7 +33,7 @@ internal static class StudentRowReader
             }
         }
         // Without addresses, the guardians on one row are taken to live together.
-        if (guardians.Count == 2 && guardians.All(g => g.HouseholdKey.StartsWith("row:", StringComparison.Ordinal)))
+        if (guardians.Count == 2 && guardians.All(g => g.HouseholdKey.StartsWith(LineHousehold, StringComparison.Ordinal)))
         {
             guardians[1] = guardians[1] with { HouseholdKey = guardians[0].HouseholdKey };
         }
@@ -85,7 +88,7 @@ internal static class StudentRowReader
             : email is not null ? $"email:{email}"
             : address is not null ? $"name:{RosterColumns.Normalize(first + last)}@{address}"
             : $"name:{RosterColumns.Normalize(first + last)}@student:{studentNumber}";
-        var household = address is not null ? $"addr:{address}" : $"row:{studentNumber}:{n}";
+        var household = address is not null ? $"{AddressHousehold}{address}" : $"{LineHousehold}{studentNumber}:{n}";
 
         return new GuardianRow(key, row.MaxLength(first, 100, column)!, row.MaxLength(row.Optional(F(RosterColumns.Prefix)), 20, column),
             row.MaxLength(last, 100, column)!, email, phone, relationship ?? People.GuardianRelationship.Other,

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
+[AllowBeforeTwoFactor]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 public sealed class SignInModel(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, IStringLocalizer<AccountsText> text)

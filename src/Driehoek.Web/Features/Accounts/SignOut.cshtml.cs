@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
+[AllowBeforeTwoFactor]
 public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public void OnGet()

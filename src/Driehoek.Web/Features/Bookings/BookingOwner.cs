@@ -1,10 +1,14 @@
 namespace Driehoek.Web.Features.Bookings;
 
-/// <summary>Who acts on an existing booking: its household, or staff (the teacher, or the school's leaders).</summary>
+/// <summary>
+/// Who acts on an existing booking: its household, or staff (the teacher, or the school's leaders); a reader
+/// (the care coordinator, where the school allows it) only reads it.
+/// </summary>
 public enum Actor
 {
     Household,
     Staff,
+    Reader,
 }
 
 public static class BookingOwner
@@ -33,9 +37,26 @@ public static class BookingOwner
         return null;
     }
 
-    /// <summary>Families change a booking until the round's deadline; staff can always (with notice).</summary>
+    /// <summary>The booking if the signed-in person may change it (<see cref="FindAsync"/>), or only read it.</summary>
+    public static async Task<(Booking Booking, Actor Actor)?> FindForReadingAsync(AppDbContext db, Access access, Guid bookingId, CancellationToken ct)
+    {
+        if (await FindAsync(db, access, bookingId, ct) is { } found)
+        {
+            return found;
+        }
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        return booking is not null && await access.CanReadPreparationsAsCareCoordinatorAsync(booking.SchoolId, ct)
+            ? (booking, Actor.Reader)
+            : null;
+    }
+
+    /// <summary>Families change a booking until the round's deadline; staff can always (with notice); a reader never.</summary>
     public static FieldError? Deadline(Booking booking, int deadlineHours, Actor actor, DateTime now)
     {
+        if (actor == Actor.Reader)
+        {
+            return new FieldError("", "Booking.ReadOnly");
+        }
         if (booking.Status != BookingStatus.Booked)
         {
             return new FieldError("", "Booking.NotActive");

@@ -91,6 +91,17 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
         return p.ManagesSchool(schoolId) || p.AdminBoardIds.Contains(await BoardOfSchoolAsync(schoolId, ct));
     }
 
+    /// <summary>
+    /// A care coordinator of the school, where the school lets the care coordinator read families' preparation
+    /// answers and booking topics (<see cref="School.CareCoordinatorReadsPreparations"/>). Read only.
+    /// </summary>
+    public async Task<bool> CanReadPreparationsAsCareCoordinatorAsync(Guid schoolId, CancellationToken ct = default)
+    {
+        var p = await ProfileAsync(ct);
+        return p.Staff.Any(s => s.SchoolId == schoolId && s.Role == StaffRole.CareCoordinator)
+               && await db.Schools.AsNoTracking().AnyAsync(s => s.Id == schoolId && s.CareCoordinatorReadsPreparations, ct);
+    }
+
     public async Task<bool> CanViewBoardAsync(Guid boardId, CancellationToken ct = default) =>
         (await ProfileAsync(ct)).AdminBoardIds.Contains(boardId);
 

@@ -12,7 +12,8 @@ public sealed class GetPreparationList(AppDbContext db, Access access)
     public async Task<Result<PreparationList>> HandleAsync(Guid roundId, Guid? groupId, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, ct);
+        var careReads = round is not null && await access.CanReadPreparationsAsCareCoordinatorAsync(round.SchoolId, ct);
+        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, ct, all: careReads);
         if (round is null || groups.Count == 0 || (groupId is { } g && groups.All(x => x.Id != g)))
         {
             return Result<PreparationList>.NotFound();
@@ -20,8 +21,8 @@ public sealed class GetPreparationList(AppDbContext db, Access access)
         var shown = groupId is { } only ? [only] : groups.Select(x => x.Id).ToList();
         var profile = await access.ProfileAsync(ct);
         var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
-        // A subject teacher sees the families who chose to meet them; the group's own teacher and leaders see all.
-        var onlyMet = !await access.CanManageSchoolAsync(round.SchoolId, ct) && !shown.All(profile.LeadsGroup);
+        // A subject teacher sees the families who chose to meet them; the group's own teacher, leaders and a reading care coordinator see all.
+        var onlyMet = !careReads && !await access.CanManageSchoolAsync(round.SchoolId, ct) && !shown.All(profile.LeadsGroup);
         var met = onlyMet && own is { } me ? await PreparationAccess.MetBy(db, round.Id, me).Distinct().ToListAsync(ct) : [];
         var students = await db.Enrollments.AsNoTracking().Where(e => shown.Contains(e.GroupId))
             .Where(e => !onlyMet || profile.LeadsGroupIds.Contains(e.GroupId) || met.Contains(e.StudentId))

@@ -19,7 +19,8 @@ public sealed record StaffPreparer(ConversationRound Round, Guid StudentId, Guid
 /// Who prepares what for which child. Parents prepare per household (separated parents each their
 /// own, unseen by the other); the student prepares on their own. Staff read the answers on need to know:
 /// the group teacher or mentor, a subject teacher the family booked or asked for in this round, and the
-/// school's leaders; they prepare too. Every other teacher of the group gets not found.
+/// school's leaders; they prepare too. The care coordinator reads them where the school allows it. Every
+/// other teacher of the group gets not found.
 /// </summary>
 public static class PreparationAccess
 {
@@ -61,7 +62,12 @@ public static class PreparationAccess
         var allowed = groups.Any(profile.LeadsGroup)
                       || await access.CanManageSchoolAsync(round.SchoolId, ct)
                       || (own is { } id && groups.Any(profile.TeachesGroup) && await MetBy(db, round.Id, id).AnyAsync(s => s == studentId, ct));
-        return allowed ? new StaffPreparer(round, studentId, own) : null;
+        if (allowed)
+        {
+            return new StaffPreparer(round, studentId, own);
+        }
+        // The care coordinator reads (never prepares) where the school allows it.
+        return await access.CanReadPreparationsAsCareCoordinatorAsync(round.SchoolId, ct) ? new StaffPreparer(round, studentId, null) : null;
     }
 
     /// <summary>
@@ -74,15 +80,16 @@ public static class PreparationAccess
             .Concat(db.ConversationRequests.Where(r => r.RoundId == roundId && r.StaffMemberId == staffMemberId).Select(r => r.StudentId));
 
     /// <summary>
-    /// The round's groups a staff member works with: all of them for the school's leaders, else the
-    /// ones they teach. Empty for anyone else.
+    /// The round's groups a staff member works with: all of them for the school's leaders (and with
+    /// <paramref name="all"/>, for a reader such as the care coordinator), else the ones they teach. Empty for anyone else.
     /// </summary>
-    public static async Task<List<(Guid Id, string Name)>> StaffGroupsAsync(AppDbContext db, Access access, ConversationRound round, CancellationToken ct)
+    public static async Task<List<(Guid Id, string Name)>> StaffGroupsAsync(AppDbContext db, Access access, ConversationRound round,
+        CancellationToken ct, bool all = false)
     {
         var groups = await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == round.Id)
             .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level })
             .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
-        if (await access.CanManageSchoolAsync(round.SchoolId, ct))
+        if (all || await access.CanManageSchoolAsync(round.SchoolId, ct))
         {
             return groups.Select(g => (g.Id, g.Name)).ToList();
         }

@@ -40,7 +40,7 @@ public static class DriehoekApp
 
     public static WebApplication MapDriehoek(this WebApplication app)
     {
-        app.UseDriehoekWeb();
+        app.UseDriehoekWeb(FeatureRegistration.UseFeatureGates);
         app.MapDriehoekEndpoints(FeatureRegistration.MapFeatureApis);
         return app;
     }

@@ -35,6 +35,9 @@ public static class FeatureRegistration
         return services;
     }
 
+    /// <summary>Middleware of the features that runs once the user is known, before authorization.</summary>
+    public static void UseFeatureGates(IApplicationBuilder app) => app.UseTwoFactorRequirement();
+
     public static void MapFeatureApis(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.RequireDeclaredMembers();

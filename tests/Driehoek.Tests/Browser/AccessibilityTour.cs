@@ -46,7 +46,7 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
             var page = await app.NewPageAsync();
             if (email is not null)
             {
-                await BrowserApp.SignInAsync(page, email);
+                await app.SignInAsync(page, email);
             }
             visitors.Add((who, page, urls));
         }
@@ -155,6 +155,7 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                 await evening.PublishAsync(leader, run);
             }
             var twoFactor = await TwoFactorUserAsync(app, s.School);
+            var required = await s.School.StaffAsync(StaffRole.CareCoordinator, authenticator: false);
 
             var school = s.School.Id;
             var evenRound = evening.Round.Id;
@@ -176,8 +177,9 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                 ("leader", s.Leader.Email, [
                     $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
                     $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
-                    $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview",
+                    $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                 ]),
+                ("required", required.Email, ["/account/authenticator"]),
                 ("leader-pe", evening.Leader.Email, [$"/rounds/{evenRound}/schedule", $"/rounds/{evenRound}/schedule/{run}", $"/rounds/{evenRound}"]),
             ], twoFactor);
         }

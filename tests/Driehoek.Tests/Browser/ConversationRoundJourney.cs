@@ -36,7 +36,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
         var invitationLink = await InvitationLinkAsync(parent, language);
 
         var family = await app.NewPageAsync(locale);
-        await BrowserApp.SignInAsync(family, parent.Email!);
+        await app.SignInAsync(family, parent.Email!);
         await family.GotoAsync(invitationLink);
         await Assertions.Expect(family.Locator("html")).ToHaveAttributeAsync("dir", dir);
         await PrepareAsync(family, "Ze leest graag; rekenen gaat moeizaam.");
@@ -53,7 +53,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
     private async Task PublishAsync(Person leader, ConversationRound round)
     {
         var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, leader.Email!);
+        await app.SignInAsync(page, leader.Email!);
         await page.GotoAsync($"/rounds/{round.Id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status]")).ToBeVisibleAsync();
@@ -104,7 +104,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
     private async Task StudentPreparesAsync(Person child)
     {
         var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, child.Email!);
+        await app.SignInAsync(page, child.Email!);
         await page.GotoAsync("/student");
         await page.Locator("main a[href*='/prepare']").First.ClickAsync();
         await page.Locator("textarea[name=Answers]").First.FillAsync("Ik ben goed in voorlezen.");
@@ -125,7 +125,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
         await app.AtAsync(DuringTheConversation, async () =>
         {
             var page = await app.NewPageAsync();
-            await BrowserApp.SignInAsync(page, teacher.Email!);
+            await app.SignInAsync(page, teacher.Email!);
             await page.GotoAsync($"/rounds/{round.Id}/prepare/{child.Id}");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ze leest graag");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ik ben goed in voorlezen.");
@@ -144,7 +144,7 @@ public sealed partial class ConversationRoundJourney(BrowserApp app)
         await app.AtAsync(DuringTheConversation, async () =>
         {
             var page = await app.NewPageAsync(locale);
-            await BrowserApp.SignInAsync(page, parent.Email!);
+            await app.SignInAsync(page, parent.Email!);
             var bookingId = await app.WithDbAsync(db => db.Bookings.Where(b => b.StudentId == db.Guardianships
                 .Where(g => g.GuardianId == parent.Id).Select(g => g.StudentId).First()).Select(b => b.Id).SingleAsync());
             await page.GotoAsync($"/bookings/{bookingId}");

@@ -16,7 +16,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         var parent = await school.GuardianAsync([older, younger]);
         var page = await app.NewPageAsync();
 
-        await BrowserApp.SignInAsync(page, parent.Email!);
+        await app.SignInAsync(page, parent.Email!);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn kinderen" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("article.child")).ToHaveCountAsync(2);
@@ -34,7 +34,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         var teacher = await school.StaffAsync(StaffRole.GroupTeacher, group);
         var page = await app.NewPageAsync();
 
-        await BrowserApp.SignInAsync(page, teacher.Email!);
+        await app.SignInAsync(page, teacher.Email!);
         await page.GetByRole(AriaRole.Link, new() { Name = group.Name }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
@@ -52,7 +52,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         await File.WriteAllTextAsync(file, RosterFiles.Students(25, "BR", groups: 2));
         var page = await app.NewPageAsync();
 
-        await BrowserApp.SignInAsync(page, leader.Email!);
+        await app.SignInAsync(page, leader.Email!);
         await page.GotoAsync($"/school/{school.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Leerlingen en medewerkers importeren" }).ClickAsync();
         await page.GetByLabel("CSV-bestand").SetInputFilesAsync(file);
@@ -73,7 +73,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         var school = await app.World.SchoolAsync();
         var parent = await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())]);
         var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, parent.Email!);
+        await app.SignInAsync(page, parent.Email!);
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
 
         await page.GetByLabel("Taal").SelectOptionAsync("ar");

@@ -31,9 +31,15 @@ public sealed class AppClient(HttpClient http) : IDisposable
 
     public HttpClient Http => http;
 
-    public async Task SignInAsync(string email, string password)
+    /// <param name="authenticatorCode">the code the user's authenticator app shows now, for the second step when the account has one</param>
+    public async Task SignInAsync(string email, string password, Func<Task<string?>>? authenticatorCode = null)
     {
         var page = await SubmitAsync("/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        if (page.Url.AbsolutePath == "/account/two-factor" && authenticatorCode is not null
+            && await authenticatorCode() is { } code)
+        {
+            page = await SubmitAsync(page, new() { ["Code"] = code });
+        }
         Assert.True(page.Status == HttpStatusCode.OK && page.Find("form[action='/account/sign-out']") is not null,
             $"Sign-in as {email} failed: {page.Status} {string.Join(" | ", page.Errors)}");
     }

@@ -129,10 +129,11 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true,
     }));
 
+    /// <summary>Signs in with the password and, for an account with an authenticator, its current code.</summary>
     public async Task<AppClient> SignInAsync(string email)
     {
         var client = Client();
-        await client.SignInAsync(email, Password);
+        await client.SignInAsync(email, Password, () => Authenticators.CodeAsync(this, email));
         return client;
     }
 

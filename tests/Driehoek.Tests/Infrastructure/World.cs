@@ -36,9 +36,10 @@ public sealed class World(TestApp app)
         return new SchoolBuilder(app, school, year, tag);
     }
 
-    public async Task<Person> BoardAdminAsync(Guid boardId)
+    /// <summary>A board admin; boards require two-step sign-in of their admins by default, so they come with an authenticator.</summary>
+    public async Task<Person> BoardAdminAsync(Guid boardId, bool authenticator = true)
     {
-        var user = await UserAsync(app, "Board admin");
+        var user = await UserAsync(app, "Board admin", authenticator: authenticator);
         await app.WithDbAsync(async db =>
         {
             db.BoardAdmins.Add(new BoardAdmin { BoardId = boardId, UserId = user.Id });
@@ -47,7 +48,8 @@ public sealed class World(TestApp app)
         return new Person(user.Id, user.DisplayName, user.Email, user.Id);
     }
 
-    internal static async Task<AppUser> UserAsync(TestApp app, string name, string language = "nl")
+    /// <param name="authenticator">with an authenticator app set up, as a user whose role requires it has</param>
+    internal static async Task<AppUser> UserAsync(TestApp app, string name, string language = "nl", bool authenticator = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -59,6 +61,10 @@ public sealed class World(TestApp app)
         };
         var result = await users.CreateAsync(user, TestApp.Password);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        if (authenticator)
+        {
+            await Authenticators.EnrolAsync(app, user.Id);
+        }
         return user;
     }
 }
@@ -128,11 +134,18 @@ public sealed class SchoolBuilder(TestApp app, School school, SchoolYear year, s
         return new Person(guardian.Id, guardian.FullName, guardian.Email, user?.Id);
     }
 
-    /// <summary>A staff member with one role (for a group, or school-wide when <paramref name="group"/> is null).</summary>
-    public async Task<Person> StaffAsync(StaffRole role, Group? group = null, string? subject = null, bool login = true, int? level = null)
+    /// <summary>
+    /// A staff member with one role (for a group, or school-wide when <paramref name="group"/> is null). Where the
+    /// school requires two-step sign-in for the role, their account comes with an authenticator set up, unless
+    /// <paramref name="authenticator"/> says otherwise (someone who has not set it up yet).
+    /// </summary>
+    public async Task<Person> StaffAsync(StaffRole role, Group? group = null, string? subject = null, bool login = true, int? level = null,
+        bool? authenticator = null)
     {
         var n = ++_counter;
-        var user = login ? await World.UserAsync(app, $"{role} {tag} {n}") : null;
+        var user = login
+            ? await World.UserAsync(app, $"{role} {tag} {n}", authenticator: authenticator ?? school.TwoFactorRoles.Includes(role))
+            : null;
         var member = new StaffMember
         {
             SchoolId = school.Id, ExternalId = $"S{tag}{n}", FirstName = $"{role}{n}", LastName = $"Staff{tag}",
@@ -149,11 +162,17 @@ public sealed class SchoolBuilder(TestApp app, School school, SchoolYear year, s
         return new Person(member.Id, member.FullName, member.Email, user?.Id);
     }
 
-    public async Task AssignAsync(Person staff, StaffRole role, Group? group = null, string? subject = null) =>
+    public async Task AssignAsync(Person staff, StaffRole role, Group? group = null, string? subject = null)
+    {
         await SaveAsync(db => db.StaffAssignments.Add(new StaffAssignment
         {
             SchoolId = school.Id, StaffMemberId = staff.Id, Role = role, GroupId = group?.Id, Subject = subject,
         }));
+        if (staff.UserId is { } userId && school.TwoFactorRoles.Includes(role))
+        {
+            await Authenticators.EnrolAsync(app, userId);
+        }
+    }
 
     private Task SaveAsync(Action<AppDbContext> add) => app.WithDbAsync(async db =>
     {

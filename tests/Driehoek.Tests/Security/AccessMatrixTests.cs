@@ -188,6 +188,12 @@ internal static class Probes
         [(Resource.Group, Act.View)] = new((w, t, _) => Get($"/api/v1/groups/{w.Group(t)}")),
         [(Resource.School, Act.View)] = new((w, t, _) => Get($"/api/v1/schools/{w.School(t)}")),
         [(Resource.Board, Act.View)] = new((w, t, _) => Get($"/api/v1/boards/{w.Board(t)}")),
+        [(Resource.Board, Act.Change)] = new((w, t, token) => Form($"/board/{w.Board(t)}", token, ("twoFactorForAdmins", "true"))),
+        [(Resource.SchoolSettings, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/settings")),
+        // The school's defaults, saved again: whoever may change them does; nothing else changes.
+        [(Resource.SchoolSettings, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/settings", token,
+            ("twoFactorRoles", "CareCoordinator"), ("twoFactorRoles", "SchoolLeader"), ("twoFactorRoles", "Administrator"),
+            ("careCoordinatorReadsPreparations", "false"))),
         [(Resource.RosterImport, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/import")),
         [(Resource.RosterImport, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/import", token)),
         [(Resource.AccountInvitations, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/invitations")),
@@ -421,12 +427,13 @@ internal sealed class MatrixWorld
     /// <summary>Another slot of the booking's teacher, to try to move to.</summary>
     public Guid SpareSlotOf(string booking) => _slots[Bookings[booking].Teacher + ":1"];
 
-    /// <summary>The school allows everything a setting can allow (guardians without authority take part in rounds).</summary>
+    /// <summary>The school allows everything a setting can allow: guardians without authority take part in rounds, the care coordinator reads preparations.</summary>
     public Task AllowEverythingAsync() => _app.WithDbAsync(async db =>
     {
         var school = await db.Schools.SingleAsync(s => s.Id == _ids["A"]);
         school.LimitedGuardianAccess = LimitedGuardianAccess.GroupAndTeachers | LimitedGuardianAccess.ConversationRounds
                                        | LimitedGuardianAccess.ConversationOutcomes;
+        school.CareCoordinatorReadsPreparations = true;
         await db.SaveChangesAsync();
     });
 

@@ -12,16 +12,23 @@ namespace Driehoek.Web.Features.Accounts;
 /// code or the password: a session left open on a shared computer is not enough to remove the second step.
 /// </summary>
 [AccessRule(Resource.Account)]
-public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)
+[AllowBeforeTwoFactor]
+public sealed class AuthenticatorModel(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, TwoFactorRequirement requirement, IStringLocalizer<AccountsText> text)
     : PageModel
 {
     public bool Enabled { get; private set; }
+    /// <summary>The user's school or board requires the second step and this sign-in has not had it.</summary>
+    public bool Required { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrDataUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Confirmation { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -51,7 +58,8 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await signIn.RefreshSignInAsync(user);
+        // Password at sign-in and a valid code now: this session has had both steps (a refresh would keep "pwd").
+        await TwoFactorRequirement.ResignInAsync(HttpContext, signIn, user, twoFactor: true);
         Enabled = true;
         return Page();
     }
@@ -76,13 +84,15 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // Without the second step the session is a password sign-in again; a role that requires it comes back here.
+        await TwoFactorRequirement.ResignInAsync(HttpContext, signIn, user, twoFactor: false);
         return RedirectToPage();
     }
 
     private async Task LoadAsync(AppUser user)
     {
         Enabled = user.TwoFactorEnabled;
+        Required = await requirement.PendingAsync(User, HttpContext.RequestAborted);
         if (Enabled)
         {
             return;

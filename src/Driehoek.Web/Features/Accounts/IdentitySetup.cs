@@ -48,6 +48,9 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
+        // Without this, the periodic security-stamp check would drop the "signed in with a code" claim (amr).
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = TwoFactorRequirement.KeepSignInMethod);
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -55,6 +58,7 @@ public static class IdentitySetup
         services.AddDataProtection().SetApplicationName("Driehoek").PersistKeysToDbContext<AppDbContext>();
 
         services.AddScoped<Access>();
+        services.AddScoped<TwoFactorRequirement>();
         return services;
     }
 

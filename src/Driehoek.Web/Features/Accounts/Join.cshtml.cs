@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
+[AllowBeforeTwoFactor]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 [AccessRule(Resource.Public)]
 public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text)

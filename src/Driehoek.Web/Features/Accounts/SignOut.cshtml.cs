@@ -7,6 +7,7 @@ namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
 [AccessRule(Resource.Public)]
+[AllowBeforeTwoFactor]
 public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public void OnGet()

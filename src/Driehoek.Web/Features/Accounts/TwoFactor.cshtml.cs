@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Accounts;
 
 [AllowAnonymous]
+[AllowBeforeTwoFactor]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 [AccessRule(Resource.Public)]
 public sealed class TwoFactorModel(SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text) : PageModel

@@ -1,17 +1,22 @@
 namespace Driehoek.Web.Features.Bookings;
 
-/// <summary>Who acts on an existing booking: its household, or staff (the teacher, or the school's leaders).</summary>
+/// <summary>
+/// Who acts on an existing booking: its household, or staff (the teacher, or the school's leaders); a reader
+/// (the care coordinator, where the school allows it) only reads it.
+/// </summary>
 public enum Actor
 {
     Household,
     Staff,
+    Reader,
 }
 
 public static class BookingOwner
 {
     /// <summary>
-    /// The booking if the signed-in person may change it, and as whom. A guardian only reaches the
-    /// bookings of their own household: separated parents never see each other's.
+    /// The booking if the signed-in person may do <paramref name="act"/> to it, and as whom. A guardian only
+    /// reaches the bookings of their own household: separated parents never see each other's. Someone who may
+    /// only read it (the care coordinator, where the school allows) is a <see cref="Actor.Reader"/>.
     /// </summary>
     public static async Task<(Booking Booking, Actor Actor)?> FindAsync(AppDbContext db, Access access, Guid bookingId, CancellationToken ct,
         Act act = Act.Change)
@@ -22,11 +27,12 @@ public static class BookingOwner
             return null;
         }
         var relations = await RelationsAsync(db, access, booking, ct);
-        if (!AccessMatrix.Allows(Resource.Booking, act, relations))
+        if (!await access.PermitsAsync(Resource.Booking, act, relations, booking.SchoolId, ct))
         {
             return null;
         }
-        return (booking, relations.Contains(Relation.Household) ? Actor.Household : Actor.Staff);
+        return (booking, relations.Contains(Relation.Household) ? Actor.Household
+            : AccessMatrix.Allows(Resource.Booking, Act.Change, relations) ? Actor.Staff : Actor.Reader);
     }
 
     /// <summary>
@@ -49,9 +55,13 @@ public static class BookingOwner
         return relations;
     }
 
-    /// <summary>Families change a booking until the round's deadline; staff can always (with notice).</summary>
+    /// <summary>Families change a booking until the round's deadline; staff can always (with notice); a reader never.</summary>
     public static FieldError? Deadline(Booking booking, int deadlineHours, Actor actor, DateTime now)
     {
+        if (actor == Actor.Reader)
+        {
+            return new FieldError("", "Booking.ReadOnly");
+        }
         if (booking.Status != BookingStatus.Booked)
         {
             return new FieldError("", "Booking.NotActive");

@@ -9,7 +9,7 @@ public sealed record BookingView(
     bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName,
     bool MovedOnlyBySchool);
 
-/// <summary>One booking, for its household or for staff; with the times it could move to.</summary>
+/// <summary>One booking, for its household or for staff (the care coordinator reads it where the school allows); with the times it could move to.</summary>
 public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free, AuditLog audit)
 {
     public async Task<Result<BookingView>> HandleAsync(Guid bookingId, CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
             moves = (await free.ForTeachersAsync(round.Id, [booking.StaffMemberId], ct))
                 .Where(s => !busy.Any(b => b.Start != booking.StartsAt && s.StartsAt < b.End && b.Start < s.EndsAt)).ToList();
         }
-        if (actor == Actor.Staff && (booking.Topics is not null || booking.TopicAreas != TopicAreas.None))
+        if (actor != Actor.Household && (booking.Topics is not null || booking.TopicAreas != TopicAreas.None))
         {
             // What a family wants to discuss is theirs: staff reads are logged like preparation reads.
             await audit.RecordReadAsync("booking-topics", booking.StudentId, access.UserId, booking.SchoolId, ct);

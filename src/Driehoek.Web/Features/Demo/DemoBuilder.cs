@@ -20,7 +20,9 @@ internal sealed partial class DemoBuilder(AppDbContext db, UserManager<AppUser> 
             _users[email.Split('@')[0]] = await CreateUserAsync(email);
         }
 
-        _board = new Board { Name = "Stichting Driehoek Demo (demo)", IsDemo = true };
+        // Two-step sign-in is required of nobody in the demo, so anyone can look around with the password alone
+        // (the sign-in page says so); a demo leader can turn it on in the school's settings to try it.
+        _board = new Board { Name = "Stichting Driehoek Demo (demo)", IsDemo = true, TwoFactorForAdmins = false };
         db.Boards.Add(_board);
         db.BoardAdmins.Add(new BoardAdmin { BoardId = _board.Id, UserId = _users["bestuur"].Id });
 
@@ -57,7 +59,7 @@ internal sealed partial class DemoBuilder(AppDbContext db, UserManager<AppUser> 
 
     private (School School, SchoolYear Year) AddSchool(string name, SchoolKind kind, string yearName, DateOnly start, DateOnly end)
     {
-        var school = new School { BoardId = _board.Id, Name = name, Kind = kind, IsDemo = true };
+        var school = new School { BoardId = _board.Id, Name = name, Kind = kind, IsDemo = true, TwoFactorRoles = StaffRoles.None };
         var year = new SchoolYear { SchoolId = school.Id, Name = yearName, StartsOn = start, EndsOn = end };
         db.Schools.Add(school);
         db.SchoolYears.Add(year);

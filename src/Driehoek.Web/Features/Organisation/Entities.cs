@@ -1,3 +1,5 @@
+using Driehoek.Web.Features.People;
+
 namespace Driehoek.Web.Features.Organisation;
 
 /// <summary>A school board (schoolbestuur) that runs one or more schools.</summary>
@@ -6,6 +8,8 @@ public sealed class Board
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>Board admins sign in with a second step (an authenticator code): they see every school's records.</summary>
+    public bool TwoFactorForAdmins { get; set; } = true;
 }
 
 public enum SchoolKind
@@ -36,6 +40,13 @@ public sealed class School
     public string? BrinCode { get; set; }
     public bool IsDemo { get; set; }
     public LimitedGuardianAccess LimitedGuardianAccess { get; set; } = LimitedGuardianAccess.GroupAndTeachers;
+    /// <summary>Staff roles that must sign in with a second step (an authenticator code) before they see anything.</summary>
+    public StaffRoles TwoFactorRoles { get; set; } = DefaultTwoFactorRoles;
+    /// <summary>The care coordinator may read families' preparation answers and booking topics (need to know; off unless the school allows it).</summary>
+    public bool CareCoordinatorReadsPreparations { get; set; }
+
+    /// <summary>The roles that see care information or every record of the school: the care coordinator, leaders, administrators.</summary>
+    public const StaffRoles DefaultTwoFactorRoles = StaffRoles.CareCoordinator | StaffRoles.SchoolLeader | StaffRoles.Administrator;
 }
 
 public sealed class SchoolYear

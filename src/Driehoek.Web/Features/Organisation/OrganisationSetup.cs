@@ -7,6 +7,9 @@ public static class OrganisationSetup
         services.AddScoped<GetSchoolOverview>();
         services.AddScoped<GetGroupRoster>();
         services.AddScoped<GetBoardOverview>();
+        services.AddScoped<GetSchoolSettings>();
+        services.AddScoped<SaveSchoolSettings>();
+        services.AddScoped<SaveBoardSettings>();
         return services;
     }
 }

@@ -108,6 +108,28 @@ public enum StaffRole
     Administrator = 8,
 }
 
+/// <summary>A set of staff roles (one bit per <see cref="StaffRole"/>), for school settings that apply per role.</summary>
+[Flags]
+public enum StaffRoles
+{
+    None = 0,
+    GroupTeacher = 1 << (int)StaffRole.GroupTeacher,
+    Mentor = 1 << (int)StaffRole.Mentor,
+    SubjectTeacher = 1 << (int)StaffRole.SubjectTeacher,
+    CareCoordinator = 1 << (int)StaffRole.CareCoordinator,
+    YearCoordinator = 1 << (int)StaffRole.YearCoordinator,
+    DepartmentHead = 1 << (int)StaffRole.DepartmentHead,
+    SchoolLeader = 1 << (int)StaffRole.SchoolLeader,
+    Administrator = 1 << (int)StaffRole.Administrator,
+}
+
+public static class StaffRoleSets
+{
+    public static StaffRoles AsSet(this StaffRole role) => (StaffRoles)(1 << (int)role);
+
+    public static bool Includes(this StaffRoles set, StaffRole role) => (set & role.AsSet()) != 0;
+}
+
 /// <summary>A role a staff member holds at a school, for a group (teacher roles) or school-wide.</summary>
 public sealed class StaffAssignment
 {

@@ -37,12 +37,46 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
         return _profile;
     }
 
-    /// <summary>May the signed-in person do <paramref name="act"/> to the resource? A cell the school's setting decides counts as no here.</summary>
-    public async Task<bool> MayAsync(Resource resource, Act act, Target target, CancellationToken ct = default) =>
-        AccessMatrix.Allows(resource, act, await RelationsAsync(target, ct));
+    /// <summary>May the signed-in person do <paramref name="act"/> to the resource? A cell the school's setting decides opens where it allows.</summary>
+    public async Task<bool> MayAsync(Resource resource, Act act, Target target, CancellationToken ct = default)
+    {
+        var relations = await RelationsAsync(target, ct);
+        return await PermitsAsync(resource, act, relations, _schoolOf.GetValueOrDefault(target), ct);
+    }
 
-    public async Task<Grant> DecideAsync(Resource resource, Act act, Target target, CancellationToken ct = default) =>
-        AccessMatrix.Decide(resource, act, await RelationsAsync(target, ct));
+    /// <summary>
+    /// The matrix's answer for these relations (which a feature may have widened, say with the household of a
+    /// booking), with the school's settings applied to a conditional cell.
+    /// </summary>
+    public async Task<bool> PermitsAsync(Resource resource, Act act, IReadOnlySet<Relation> relations, Guid? schoolId, CancellationToken ct = default)
+    {
+        var row = AccessMatrix.RowOf(resource, act);
+        if (row.Allowed.Overlaps(relations))
+        {
+            return true;
+        }
+        if (schoolId is not { } id || !row.IfSchoolAllows.Overlaps(relations))
+        {
+            return false;
+        }
+        if (!_allowances.TryGetValue(id, out var school))
+        {
+            school = _allowances[id] = await db.Schools.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new SchoolAllowance(s.LimitedGuardianAccess, s.CareCoordinatorReadsPreparations)).FirstOrDefaultAsync(ct);
+        }
+        return school is not null
+               && ((relations.Contains(Relation.CareCoordinator) && row.IfSchoolAllows.Contains(Relation.CareCoordinator)
+                    && school.CareCoordinatorReadsPreparations)
+                   || (relations.Contains(Relation.GuardianWithoutAuthority) && row.IfSchoolAllows.Contains(Relation.GuardianWithoutAuthority)
+                       && school.LimitedGuardianAccess.HasFlag(Organisation.LimitedGuardianAccess.ConversationRounds)));
+    }
+
+    private readonly Dictionary<Target, Guid> _schoolOf = new();
+
+    /// <summary>A school's settings that open conditional cells, read once per request per school.</summary>
+    private sealed record SchoolAllowance(Organisation.LimitedGuardianAccess LimitedGuardianAccess, bool CareCoordinatorReadsPreparations);
+
+    private readonly Dictionary<Guid, SchoolAllowance?> _allowances = new();
 
     /// <summary>How the signed-in person relates to the target; empty when they do not at all (or it does not exist).</summary>
     public async Task<IReadOnlySet<Relation>> RelationsAsync(Target target, CancellationToken ct = default)
@@ -63,16 +97,27 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
                 {
                     return Relations.None;
                 }
+                _schoolOf[target] = student.SchoolId;
                 var groups = await db.Enrollments.AsNoTracking().Where(e => e.StudentId == target.Id)
                     .Join(db.Groups, e => e.GroupId, g => g.Id, (e, g) => new GroupFacts(g.Id, g.SchoolId, g.Level, student.BoardId)).ToListAsync(ct);
                 return Relations.ToStudent(p, target.Id, student.SchoolId, student.BoardId, groups);
             case Scope.Group:
                 var group = await db.Groups.AsNoTracking().Where(g => g.Id == target.Id)
                     .Join(db.Schools, g => g.SchoolId, x => x.Id, (g, x) => new GroupFacts(g.Id, g.SchoolId, g.Level, x.BoardId)).FirstOrDefaultAsync(ct);
-                return group is null ? Relations.None : Relations.ToGroup(p, group);
+                if (group is null)
+                {
+                    return Relations.None;
+                }
+                _schoolOf[target] = group.SchoolId;
+                return Relations.ToGroup(p, group);
             case Scope.School:
                 var board = await BoardOfSchoolAsync(target.Id, ct);
-                return board is null ? Relations.None : Relations.ToSchool(p, target.Id, board.Value);
+                if (board is null)
+                {
+                    return Relations.None;
+                }
+                _schoolOf[target] = target.Id;
+                return Relations.ToSchool(p, target.Id, board.Value);
             case Scope.Board:
                 return p.AdminBoardIds.Contains(target.Id) ? new HashSet<Relation> { Relation.BoardAdmin } : Relations.None;
             case Scope.StaffMember:
@@ -82,6 +127,7 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
                 {
                     return Relations.None;
                 }
+                _schoolOf[target] = member.SchoolId;
                 var toMember = new HashSet<Relation>(Relations.ToSchool(p, member.SchoolId, member.BoardId));
                 if (member.UserId is not null && member.UserId == p.UserId)
                 {

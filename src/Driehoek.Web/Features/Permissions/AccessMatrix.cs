@@ -64,8 +64,10 @@ public enum Resource
     Group,
     /// <summary>A school's overview: groups, staff, reach of accounts.</summary>
     School,
-    /// <summary>A board's schools side by side.</summary>
+    /// <summary>A board's schools side by side, and the board's own settings.</summary>
     Board,
+    /// <summary>A school's settings: who signs in with a second step, whether the care coordinator reads preparations.</summary>
+    SchoolSettings,
     /// <summary>Roster imports of a school.</summary>
     RosterImport,
     /// <summary>Invitations to create an account, for a school's parents and staff.</summary>
@@ -112,7 +114,11 @@ public enum Act
     Change,
 }
 
-/// <summary>A cell's answer: yes, no, or yes where the school's setting allows it.</summary>
+/// <summary>
+/// A cell's answer: yes, no, or yes where the school's setting allows it — for a parent without parental
+/// authority <c>School.LimitedGuardianAccess</c> (conversation rounds), for the care coordinator
+/// <c>School.CareCoordinatorReadsPreparations</c> (reading only).
+/// </summary>
 public enum Grant
 {
     No,
@@ -150,6 +156,9 @@ public static class AccessMatrix
         Row(Resource.School, Scope.School, Act.View, [.. SchoolWide, Relation.BoardAdmin],
             note: "a year coordinator or department head with a level sees that level's groups"),
         Row(Resource.Board, Scope.Board, Act.View, [Relation.BoardAdmin]),
+        Row(Resource.Board, Scope.Board, Act.Change, [Relation.BoardAdmin], note: "the board's settings; audit-logged"),
+        Row(Resource.SchoolSettings, Scope.School, Act.View, Managers),
+        Row(Resource.SchoolSettings, Scope.School, Act.Change, Managers, note: "audit-logged"),
         Row(Resource.RosterImport, Scope.School, Act.View, Managers),
         Row(Resource.RosterImport, Scope.School, Act.Change, Managers),
         Row(Resource.AccountInvitations, Scope.School, Act.View, Managers),
@@ -165,14 +174,15 @@ public static class AccessMatrix
         Row(Resource.FamilyInvitation, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
         Row(Resource.FamilyPreparation, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
         Row(Resource.FamilyPreparation, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
-        Row(Resource.StaffPreparation, Scope.Student, Act.View, [.. GroupLeads, Relation.MetTeacher, .. Leaders], note: "audit-logged"),
+        Row(Resource.StaffPreparation, Scope.Student, Act.View, [.. GroupLeads, Relation.MetTeacher, .. Leaders],
+            ifSchoolAllows: [Relation.CareCoordinator], note: "audit-logged"),
         Row(Resource.StaffPreparation, Scope.Student, Act.Change, [.. GroupLeads, Relation.MetTeacher, .. Leaders]),
         Row(Resource.Preparations, Scope.Group, Act.View, [.. GroupStaff, .. Leaders],
-            note: "a subject teacher sees the families who chose to meet them"),
+            ifSchoolAllows: [Relation.CareCoordinator], note: "a subject teacher sees the families who chose to meet them"),
         Row(Resource.FamilyBooking, Scope.Student, Act.View, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
         Row(Resource.FamilyBooking, Scope.Student, Act.Change, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
         Row(Resource.Booking, Scope.Booking, Act.View, [Relation.Household, Relation.MetTeacher, .. Leaders],
-            note: "topics read by staff are audit-logged"),
+            ifSchoolAllows: [Relation.CareCoordinator], note: "topics read by staff are audit-logged"),
         Row(Resource.Booking, Scope.Booking, Act.Change, [Relation.Household, Relation.MetTeacher, .. Leaders]),
         Row(Resource.EveningRequests, Scope.Student, Act.View, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),
         Row(Resource.EveningRequests, Scope.Student, Act.Change, [Relation.Guardian], ifSchoolAllows: [Relation.GuardianWithoutAuthority]),

@@ -8,13 +8,17 @@ public sealed record GuardianLink(Guid StudentId, Guid SchoolId, Guid GuardianId
 
 public sealed record StaffLink(Guid StaffMemberId, Guid SchoolId, StaffRole Role, Guid? GroupId, int? Level);
 
-/// <summary>Everything that decides what one user may see: their children, own student records, staff roles, boards.</summary>
+/// <summary>
+/// Everything that decides what one user may see: their children, own student records, staff roles, boards;
+/// and whether one of those roles needs a second sign-in step (the school's or board's setting).
+/// </summary>
 public sealed record AccessProfile(
     Guid? UserId,
     IReadOnlyDictionary<Guid, GuardianLink> Children,
     IReadOnlySet<Guid> OwnStudentIds,
     IReadOnlyList<StaffLink> Staff,
-    IReadOnlySet<Guid> AdminBoardIds)
+    IReadOnlySet<Guid> AdminBoardIds,
+    bool RequiresTwoFactor = false)
 {
     public static readonly AccessProfile Anonymous = new(null, new Dictionary<Guid, GuardianLink>(),
         new HashSet<Guid>(), [], new HashSet<Guid>());
@@ -44,6 +48,9 @@ public sealed record AccessProfile(
         public StaffRole? Role { get; init; }
         public Guid? GroupId { get; init; }
         public int? Level { get; init; }
+        /// <summary>The staff link's school setting, or the board admin link's board setting.</summary>
+        public StaffRoles TwoFactorRoles { get; init; }
+        public bool TwoFactorForAdmins { get; init; }
     }
 
     private const int ChildLink = 0, OwnStudentLink = 1, StaffLinkKind = 2, BoardLink = 3;
@@ -55,23 +62,29 @@ public sealed record AccessProfile(
             {
                 Kind = ChildLink, Id = gs.StudentId, SchoolId = gs.SchoolId, GuardianId = g.Id, HouseholdId = g.HouseholdId,
                 HasParentalAuthority = gs.HasParentalAuthority, Role = null, GroupId = null, Level = null,
+                TwoFactorRoles = StaffRoles.None, TwoFactorForAdmins = false,
             })
             .Concat(db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => new LinkRow
             {
                 Kind = OwnStudentLink, Id = s.Id, SchoolId = s.SchoolId, GuardianId = null, HouseholdId = null,
                 HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+                TwoFactorRoles = StaffRoles.None, TwoFactorForAdmins = false,
             }))
             .Concat(db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId, (m, a) => new LinkRow
+                .Join(db.StaffAssignments, m => m.Id, a => a.StaffMemberId, (m, a) => new { m.Id, a })
+                .Join(db.Schools, x => x.a.SchoolId, s => s.Id, (x, s) => new LinkRow
                 {
-                    Kind = StaffLinkKind, Id = m.Id, SchoolId = a.SchoolId, GuardianId = null, HouseholdId = null,
-                    HasParentalAuthority = false, Role = a.Role, GroupId = a.GroupId, Level = a.Level,
+                    Kind = StaffLinkKind, Id = x.Id, SchoolId = x.a.SchoolId, GuardianId = null, HouseholdId = null,
+                    HasParentalAuthority = false, Role = x.a.Role, GroupId = x.a.GroupId, Level = x.a.Level,
+                    TwoFactorRoles = s.TwoFactorRoles, TwoFactorForAdmins = false,
                 }))
-            .Concat(db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId).Select(b => new LinkRow
-            {
-                Kind = BoardLink, Id = b.BoardId, SchoolId = null, GuardianId = null, HouseholdId = null,
-                HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
-            }))));
+            .Concat(db.BoardAdmins.AsNoTracking().Where(b => b.UserId == userId)
+                .Join(db.Boards, b => b.BoardId, bd => bd.Id, (b, bd) => new LinkRow
+                {
+                    Kind = BoardLink, Id = b.BoardId, SchoolId = null, GuardianId = null, HouseholdId = null,
+                    HasParentalAuthority = false, Role = null, GroupId = null, Level = null,
+                    TwoFactorRoles = StaffRoles.None, TwoFactorForAdmins = bd.TwoFactorForAdmins,
+                }))));
 
     public static async Task<AccessProfile> LoadAsync(AppDbContext db, Guid userId, CancellationToken ct)
     {
@@ -82,10 +95,12 @@ public sealed record AccessProfile(
         var staff = rows.Where(r => r.Kind == StaffLinkKind)
             .Select(r => new StaffLink(r.Id, r.SchoolId!.Value, r.Role!.Value, r.GroupId, r.Level)).ToList();
         var boards = rows.Where(r => r.Kind == BoardLink).Select(r => r.Id);
+        var twoFactor = rows.Any(r => r.Kind == StaffLinkKind && r.TwoFactorRoles.Includes(r.Role!.Value)
+                                      || r.Kind == BoardLink && r.TwoFactorForAdmins);
 
         // A student with two guardian records (say, after a re-import) keeps the widest access.
         var byStudent = children.GroupBy(c => c.StudentId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.HasParentalAuthority).First());
-        return new AccessProfile(userId, byStudent, own.ToHashSet(), staff, boards.ToHashSet());
+        return new AccessProfile(userId, byStudent, own.ToHashSet(), staff, boards.ToHashSet(), twoFactor);
     }
 }

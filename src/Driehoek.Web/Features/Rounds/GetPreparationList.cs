@@ -21,6 +21,7 @@ public sealed class GetPreparationList(AppDbContext db, Access access)
         var profile = await access.ProfileAsync(ct);
         var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
         // A subject teacher sees the families who chose to meet them; the group's own teacher and leaders see all.
+        // (A school-wide reader — the leaders, the care coordinator where the school allows — sees all.)
         var onlyMet = !await access.MayAsync(Resource.StaffPreparation, Act.View, Target.School(round.SchoolId), ct) && !shown.All(profile.LeadsGroup);
         var met = onlyMet && own is { } me ? await PreparationAccess.MetBy(db, round.Id, me).Distinct().ToListAsync(ct) : [];
         var students = await db.Enrollments.AsNoTracking().Where(e => shown.Contains(e.GroupId))

@@ -19,7 +19,8 @@ public sealed record StaffPreparer(ConversationRound Round, Guid StudentId, Guid
 /// Who prepares what for which child. Parents prepare per household (separated parents each their
 /// own, unseen by the other); the student prepares on their own. Staff read the answers on need to know:
 /// the group teacher or mentor, a subject teacher the family booked or asked for in this round, and the
-/// school's leaders; they prepare too. Every other teacher of the group gets not found.
+/// school's leaders; they prepare too. The care coordinator reads them where the school allows it. Every
+/// other teacher of the group gets not found.
 /// </summary>
 public static class PreparationAccess
 {
@@ -63,7 +64,14 @@ public static class PreparationAccess
         {
             relations.Add(Relation.MetTeacher);
         }
-        return AccessMatrix.Allows(Resource.StaffPreparation, Act.View, relations) ? new StaffPreparer(round, studentId, own) : null;
+        if (AccessMatrix.Allows(Resource.StaffPreparation, Act.Change, relations))
+        {
+            return new StaffPreparer(round, studentId, own);
+        }
+        // Someone who may only read (the care coordinator, where the school allows) never prepares: no staff id.
+        return await access.PermitsAsync(Resource.StaffPreparation, Act.View, relations, round.SchoolId, ct)
+            ? new StaffPreparer(round, studentId, null)
+            : null;
     }
 
     /// <summary>
@@ -87,7 +95,15 @@ public static class PreparationAccess
             .Join(db.Groups, rg => rg.GroupId, g => g.Id, (rg, g) => new { g.Id, g.Name, g.Level, g.SchoolId })
             .Join(db.Schools, g => g.SchoolId, s => s.Id, (g, s) => new { g.Id, g.Name, g.Level, g.SchoolId, s.BoardId })
             .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
-        return groups.Where(g => AccessMatrix.Allows(resource, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, g.SchoolId, g.Level, g.BoardId))))
-            .Select(g => (g.Id, g.Name)).ToList();
+        var shown = new List<(Guid Id, string Name)>();
+        foreach (var g in groups)
+        {
+            // Decided in memory; the school's setting is read once per request, and only when a conditional cell asks.
+            if (await access.PermitsAsync(resource, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, g.SchoolId, g.Level, g.BoardId)), g.SchoolId, ct))
+            {
+                shown.Add((g.Id, g.Name));
+            }
+        }
+        return shown;
     }
 }

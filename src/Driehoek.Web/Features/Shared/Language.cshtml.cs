@@ -10,6 +10,7 @@ namespace Driehoek.Web.Features.Shared;
 /// <summary>Picks the interface language; a signed-in user keeps it in their profile for every device.</summary>
 [AllowAnonymous]
 [AccessRule(Resource.Public)]
+[AllowBeforeTwoFactor]
 public sealed class LanguageModel(UserManager<AppUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -40,7 +40,8 @@ public static class WebSetup
         return services;
     }
 
-    public static WebApplication UseDriehoekWeb(this WebApplication app)
+    /// <param name="afterAuthentication">the features' own gates that need the signed-in user (Infrastructure names no feature)</param>
+    public static WebApplication UseDriehoekWeb(this WebApplication app, Action<IApplicationBuilder>? afterAuthentication = null)
     {
         app.UseForwardedHeaders();
         // The JSON API answers every error as problem details; people get the error page in their language.
@@ -59,6 +60,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -67,17 +69,18 @@ public static class WebSetup
     /// <param name="mapApis">maps the features' JSON endpoints under /api/v1 (the features are not Infrastructure's to know)</param>
     public static WebApplication MapDriehoekEndpoints(this WebApplication app, Action<IEndpointRouteBuilder, RouteGroupBuilder> mapApis)
     {
-        app.MapStaticAssets().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
+        var beforeTwoFactor = new AllowBeforeTwoFactorAttribute();
+        app.MapStaticAssets().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance, beforeTwoFactor);
         app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous().WithMetadata(PlatformEndpoint.Instance);
+        app.MapOpenApi().AllowAnonymous().WithMetadata(PlatformEndpoint.Instance, beforeTwoFactor);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous().WithMetadata(PlatformEndpoint.Instance, beforeTwoFactor);
         mapApis(app, app.MapGroup("/api/v1").WithTags("Driehoek"));
         // An unknown address is a friendly 404 for everyone, not a sign-in prompt.
         app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
-        }).AllowAnonymous().ExcludeFromDescription().WithMetadata(PlatformEndpoint.Instance);
+        }).AllowAnonymous().ExcludeFromDescription().WithMetadata(PlatformEndpoint.Instance, beforeTwoFactor);
         return app;
     }
 }

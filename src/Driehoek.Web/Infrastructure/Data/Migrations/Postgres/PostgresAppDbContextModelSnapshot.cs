@@ -502,6 +502,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("TwoFactorForAdmins")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("Boards");
@@ -550,6 +553,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<bool>("CareCoordinatorReadsPreparations")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -563,6 +569,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TwoFactorRoles")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -497,6 +497,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TwoFactorForAdmins")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Boards");
@@ -545,6 +548,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CareCoordinatorReadsPreparations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -558,6 +564,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TwoFactorRoles")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

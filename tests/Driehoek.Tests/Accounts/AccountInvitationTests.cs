@@ -32,6 +32,26 @@ public abstract class InvitationTests(TestApp app)
     }
 
     [Fact]
+    public async Task Joining_with_both_password_fields_empty_asks_for_a_longer_password()
+    {
+        var school = await app.World.SchoolAsync();
+        var guardian = await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())], login: false);
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using (var staff = await app.SignInAsync(leader.Email!))
+        {
+            await staff.SubmitAsync($"/school/{school.Id}/invitations", new() { ["kind"] = "Guardian" });
+        }
+        var link = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, guardian.Email!), "/join/")).PathAndQuery;
+        using var parent = app.Client();
+
+        var page = await parent.SubmitAsync(link, new() { ["Password"] = "", ["ConfirmPassword"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Het wachtwoord moet minstens 10 tekens hebben.", page.Errors);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync(link)).Status);
+    }
+
+    [Fact]
     public async Task Expired_and_unknown_links_explain_themselves_and_create_nothing()
     {
         var school = await app.World.SchoolAsync();

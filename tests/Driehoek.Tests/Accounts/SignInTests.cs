@@ -150,6 +150,29 @@ public abstract class SignInTests(TestApp app)
     }
 
     [Fact]
+    public async Task Changing_the_password_with_empty_fields_says_the_current_one_is_wrong()
+    {
+        var user = await World.UserAsync(app, "Empty fields");
+        using var client = await app.SignInAsync(user.Email!);
+
+        var page = await client.SubmitAsync("/account", new() { ["CurrentPassword"] = "", ["NewPassword"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Het huidige wachtwoord klopt niet.", page.Errors);
+    }
+
+    [Fact]
+    public async Task A_tick_box_posted_with_a_value_no_browser_sends_gets_the_form_back_with_a_message()
+    {
+        using var client = app.Client();
+
+        var page = await client.SubmitAsync("/account/sign-in", new() { ["Email"] = "", ["Password"] = "", ["RememberMe"] = "-1" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("De waarde '-1' is niet geldig.", page.Errors);
+    }
+
+    [Fact]
     public async Task Signed_out_visitor_is_sent_to_sign_in_and_the_api_answers_401()
     {
         var school = await app.World.SchoolAsync();

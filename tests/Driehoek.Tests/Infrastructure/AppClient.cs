@@ -138,7 +138,8 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return new Page(response.StatusCode, response.RequestMessage!.RequestUri!, html, document);
     }
 
-    private static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    /// <summary>What a browser would send for <paramref name="form"/> as it stands: no files, no submit buttons, only checked boxes.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
     {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input, select, textarea"))

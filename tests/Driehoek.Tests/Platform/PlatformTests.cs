@@ -96,6 +96,22 @@ public abstract class PlatformTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_post_to_a_page_that_only_shows_or_to_an_unknown_handler_is_refused_not_an_error()
+    {
+        var school = await app.World.SchoolAsync();
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var client = await app.SignInAsync(leader.Email!);
+        var token = await client.TokenAsync("/account");
+
+        var post = await client.PostAsync($"/school/{school.Id}", [new("__RequestVerificationToken", token)], follow: false);
+        // The rounds page has only named post handlers, so no unnamed one stands in for an unknown name.
+        var unknown = await client.PostAsync($"/school/{school.Id}/rounds?handler=Unknown", [new("__RequestVerificationToken", token)], follow: false);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.Status);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
+    [Fact]
     public async Task Teacher_home_lists_groups_with_role_and_subject()
     {
         var school = await app.World.SchoolAsync(Driehoek.Web.Features.Organisation.SchoolKind.Secondary);

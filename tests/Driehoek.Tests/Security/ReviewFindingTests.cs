@@ -24,6 +24,19 @@ public abstract class ReviewFindingTests(TestApp app)
         Assert.Contains("SessionIds", problem.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("GET", 500)]
+    [InlineData("POST", 503)]
+    [InlineData("GET", 599)]
+    public async Task The_error_page_opened_with_a_server_status_in_its_address_does_not_answer_with_it(string method, int status)
+    {
+        using var anonymous = app.Client();
+        var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/error?status={status}"), follow: false);
+
+        Assert.True((int)response.StatusCode < 500, $"{method} /error?status={status} answered {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/error?status=404"), follow: false)).StatusCode);
+    }
+
     [Fact]
     public async Task Broken_json_gets_a_problem_not_an_html_page()
     {

@@ -15,8 +15,9 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     public bool TwoFactorEnabled { get; private set; }
     public bool Saved { get; private set; }
 
-    [BindProperty] public string CurrentPassword { get; set; } = "";
-    [BindProperty] public string NewPassword { get; set; } = "";
+    // An empty field binds as null; Identity then says what is wrong (too short, not the current one).
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(bool saved = false)
     {
@@ -31,7 +32,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         {
             return Challenge();
         }
-        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        var result = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

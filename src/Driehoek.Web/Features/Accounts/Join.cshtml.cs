@@ -17,8 +17,9 @@ public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<App
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
-    [BindProperty] public string ConfirmPassword { get; set; } = "";
+    // An empty field binds as null; Identity then says the password is too short, or not the account's.
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
     [BindProperty] public string Language { get; set; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public AccountInvitationInfo Info { get; private set; } = null!;
@@ -36,12 +37,12 @@ public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<App
         {
             return StatusFor(Info);
         }
-        if (!Info.HasAccount && Password != ConfirmPassword)
+        if (!Info.HasAccount && (Password ?? "") != (ConfirmPassword ?? ""))
         {
             ModelState.AddModelError(nameof(ConfirmPassword), text["Join.PasswordsDiffer"]);
             return Page();
         }
-        var result = await handler.HandleAsync(new AcceptAccountInvitationCommand(Token, Password, Cultures.Normalize(Language)), ct);
+        var result = await handler.HandleAsync(new AcceptAccountInvitationCommand(Token, Password ?? "", Cultures.Normalize(Language)), ct);
         if (!result.Ok)
         {
             foreach (var error in result.Errors)

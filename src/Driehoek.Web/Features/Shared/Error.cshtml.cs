@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,7 +21,9 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? status)
     {
-        if (status is >= 400 and < 600)
+        // Re-executed for a status code, the response keeps the original one; the exception handler sets 500
+        // itself. Opened directly, the address only chooses the words: no query string answers with a 5xx.
+        if (status is >= 400 and < 500 && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             Response.StatusCode = status.Value;
         }

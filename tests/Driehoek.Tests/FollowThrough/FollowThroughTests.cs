@@ -163,7 +163,11 @@ public abstract class FollowThroughTests(TestApp app)
         Assert.Equal(("2", "1", "0"), (Count("not-reached"), Count("without-email"), Count("no-show")));
         Assert.Single(page.FindAll(".no-email"));
         using var boss = await app.SignInAsync((await f.School.StaffAsync(StaffRole.SchoolLeader)).Email!);
-        Assert.Equal(2, (await boss.GetAsync($"/rounds/{f.Round.Id}/overview")).FindAll("table.counts tbody tr").Count());
+        var landing = await boss.GetAsync($"/rounds/{f.Round.Id}/overview");
+        Assert.Empty(landing.FindAll("table.counts tbody tr"));
+        Assert.Equal(2, landing.FindAll(".group-choices a").Count());
+        var picked = await boss.GetAsync($"/rounds/{f.Round.Id}/overview?group={f.Group.Id}");
+        Assert.Equal("4", picked.Find($"table.counts tr[data-group='{f.Group.Id}'] [data-count=students]")!.TextContent);
         using var colleague = await app.SignInAsync(otherTeacher.Email!);
         var theirs = await colleague.GetAsync($"/rounds/{f.Round.Id}/overview");
         Assert.Equal(otherGroup.Id.ToString(), Assert.Single(theirs.FindAll("table.counts tbody tr")).GetAttribute("data-group"));

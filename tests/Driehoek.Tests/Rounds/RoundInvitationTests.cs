@@ -152,7 +152,7 @@ public abstract class RoundInvitationTests(TestApp app)
         using var leader = await app.SignInAsync(s.Leader.Email!);
         await s.PublishAsync(leader);
 
-        var letters = await leader.GetAsync($"/rounds/{s.Round.Id}/letters");
+        var letters = await leader.GetAsync($"/rounds/{s.Round.Id}/letters?group={s.Group.Id}");
         var marked = await leader.SubmitAsync(letters, new() { ["sure"] = "true" }, "form[action*='handler=Printed']");
 
         Assert.Contains("1", marked.Find(".notice")!.TextContent);

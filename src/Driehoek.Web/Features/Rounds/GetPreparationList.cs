@@ -1,47 +1,59 @@
+using System.Linq.Expressions;
 using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.Rounds;
 
 public sealed record PreparationRow(Guid StudentId, string Name, string Group, int Households, int ParentsPrepared, bool StudentPrepared, bool OwnPrepared);
 
-public sealed record PreparationList(ConversationRound Round, IReadOnlyList<(Guid Id, string Name)> Groups, Guid? GroupId, IReadOnlyList<PreparationRow> Rows);
+public sealed record PreparationList(ConversationRound Round, ListPage List, IReadOnlyList<PreparationRow> Rows);
 
-/// <summary>For a teacher: the students of their groups in a round, and who has prepared (parents, student, the teacher).</summary>
+/// <summary>
+/// For a teacher: the students of their groups in a round, one group or search and one page at a time, and
+/// who has prepared (parents, student, the teacher).
+/// </summary>
 public sealed class GetPreparationList(AppDbContext db, Access access)
 {
-    public async Task<Result<PreparationList>> HandleAsync(Guid roundId, Guid? groupId, CancellationToken ct)
+    public async Task<Result<PreparationList>> HandleAsync(Guid roundId, StudentListFilter filter, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var groups = round is null ? [] : await PreparationAccess.StaffGroupsAsync(db, access, round, Resource.Preparations, ct);
-        if (round is null || groups.Count == 0 || (groupId is { } g && groups.All(x => x.Id != g)))
+        var listed = round is null ? null : await StudentListing.PageAsync(db, access, round, Resource.Preparations, filter,
+            await NeedToKnowAsync(round, ct), ct);
+        if (round is null || listed is null)
         {
             return Result<PreparationList>.NotFound();
         }
-        var shown = groupId is { } only ? [only] : groups.Select(x => x.Id).ToList();
         var profile = await access.ProfileAsync(ct);
         var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
-        // A subject teacher sees the families who chose to meet them; the group's own teacher and leaders see all.
-        // (A school-wide reader — the leaders, the care coordinator where the school allows — sees all.)
-        var onlyMet = !await access.MayAsync(Resource.StaffPreparation, Act.View, Target.School(round.SchoolId), ct) && !shown.All(profile.LeadsGroup);
-        var met = onlyMet && own is { } me ? await PreparationAccess.MetBy(db, round.Id, me).Distinct().ToListAsync(ct) : [];
-        var students = await db.Enrollments.AsNoTracking().Where(e => shown.Contains(e.GroupId))
-            .Where(e => !onlyMet || profile.LeadsGroupIds.Contains(e.GroupId) || met.Contains(e.StudentId))
-            .Join(db.Students, e => e.StudentId, s => s.Id, (e, s) => new { s.Id, s.FirstName, s.LastNamePrefix, s.LastName, e.GroupId })
-            .ToListAsync(ct);
-        var ids = students.Select(s => s.Id).ToList();
-        var preparations = await db.Preparations.AsNoTracking().Where(p => p.RoundId == roundId && ids.Contains(p.StudentId))
-            .Select(p => new { p.StudentId, p.Party, p.StaffMemberId, p.Answers }).ToListAsync(ct);
-        var households = await db.Guardianships.AsNoTracking().Where(x => ids.Contains(x.StudentId))
-            .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) => new { x.StudentId, g.HouseholdId })
-            .Distinct().ToListAsync(ct);
-        var done = preparations.Where(p => PreparationAnswers.HasContent(p.Answers)).ToList();
-        var rows = students.DistinctBy(s => s.Id)
-            .Select(s => new PreparationRow(s.Id, PersonName.Format(s.FirstName, s.LastNamePrefix, s.LastName), groups.First(x => x.Id == s.GroupId).Name,
-                households.Count(h => h.StudentId == s.Id),
-                done.Count(p => p.StudentId == s.Id && p.Party == PreparationParty.Parent),
-                done.Any(p => p.StudentId == s.Id && p.Party == PreparationParty.Student),
-                own is not null && done.Any(p => p.StudentId == s.Id && p.Party == PreparationParty.Teacher && p.StaffMemberId == own)))
-            .OrderBy(r => r.Group).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new PreparationList(round, groups, groupId, rows);
+        var ids = listed.Students.Select(s => s.Id).Distinct().ToList();
+        var done = (await db.Preparations.AsNoTracking().Where(p => p.RoundId == roundId && ids.Contains(p.StudentId))
+                .Select(p => new { p.StudentId, p.Party, p.StaffMemberId, p.Answers }).ToListAsync(ct))
+            .Where(p => PreparationAnswers.HasContent(p.Answers)).ToLookup(p => p.StudentId);
+        var households = (await db.Guardianships.AsNoTracking().Where(x => ids.Contains(x.StudentId))
+                .Join(db.Guardians.Where(g => g.HouseholdId != null), x => x.GuardianId, g => g.Id, (x, g) => new { x.StudentId, g.HouseholdId })
+                .Distinct().ToListAsync(ct))
+            .ToLookup(h => h.StudentId);
+        var rows = listed.Students.Select(s => new PreparationRow(s.Id, s.Name, s.GroupName, households[s.Id].Count(),
+                done[s.Id].Count(p => p.Party == PreparationParty.Parent),
+                done[s.Id].Any(p => p.Party == PreparationParty.Student),
+                own is not null && done[s.Id].Any(p => p.Party == PreparationParty.Teacher && p.StaffMemberId == own)))
+            .ToList();
+        return new PreparationList(round, listed.List, rows);
+    }
+
+    /// <summary>
+    /// A subject teacher sees the families who chose to meet them; the group's own teacher or mentor and
+    /// whoever reads every preparation of the school see all. Null: no narrowing.
+    /// </summary>
+    private async Task<Expression<Func<Enrollment, bool>>?> NeedToKnowAsync(ConversationRound round, CancellationToken ct)
+    {
+        if (await access.MayAsync(Resource.StaffPreparation, Act.View, Target.School(round.SchoolId), ct))
+        {
+            return null;
+        }
+        var profile = await access.ProfileAsync(ct);
+        var own = profile.Staff.FirstOrDefault(s => s.SchoolId == round.SchoolId)?.StaffMemberId;
+        var leads = profile.LeadsGroupIds.ToList();
+        var met = own is { } me ? await PreparationAccess.MetBy(db, round.Id, me).Distinct().ToListAsync(ct) : [];
+        return e => leads.Contains(e.GroupId) || met.Contains(e.StudentId);
     }
 }

@@ -11,9 +11,10 @@ public sealed class LettersModel(GetLetters query, MarkLettersPrinted mark, ICon
     public IConfiguration Config => config;
     public int? Marked { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, bool all, int? marked, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, string? search, [FromQuery(Name = "page")] int? pageNumber, bool all,
+        int? marked, CancellationToken ct)
     {
-        if (!await LoadAsync(roundId, group, all, ct))
+        if (!await LoadAsync(roundId, new StudentListFilter(group, search, pageNumber ?? 1), all, ct))
         {
             return NotFound();
         }
@@ -21,11 +22,13 @@ public sealed class LettersModel(GetLetters query, MarkLettersPrinted mark, ICon
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPrintedAsync(Guid roundId, Guid? group, bool all, bool sure, List<Guid>? ids, CancellationToken ct)
+    public async Task<IActionResult> OnPostPrintedAsync(Guid roundId, Guid? group, string? search, [FromForm(Name = "page")] int? pageNumber,
+        bool all, bool sure, List<Guid>? ids, CancellationToken ct)
     {
+        var filter = new StudentListFilter(group, search, pageNumber ?? 1);
         if (!sure)
         {
-            if (!await LoadAsync(roundId, group, all, ct))
+            if (!await LoadAsync(roundId, filter, all, ct))
             {
                 return NotFound();
             }
@@ -37,12 +40,13 @@ public sealed class LettersModel(GetLetters query, MarkLettersPrinted mark, ICon
         {
             return NotFound();
         }
-        return Redirect($"/rounds/{roundId}/letters?group={group}&all={all.ToString().ToLowerInvariant()}&marked={result.Value}");
+        return Redirect($"/rounds/{roundId}/letters?group={group}&search={Uri.EscapeDataString(search ?? "")}&page={filter.Page}"
+                        + $"&all={all.ToString().ToLowerInvariant()}&marked={result.Value}");
     }
 
-    private async Task<bool> LoadAsync(Guid roundId, Guid? group, bool all, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid roundId, StudentListFilter filter, bool all, CancellationToken ct)
     {
-        var result = await query.HandleAsync(roundId, group, all, ct);
+        var result = await query.HandleAsync(roundId, filter, all, ct);
         if (!result.Ok)
         {
             return false;

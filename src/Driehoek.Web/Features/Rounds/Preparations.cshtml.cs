@@ -8,9 +8,10 @@ public sealed class PreparationsModel(GetPreparationList query) : PageModel
 {
     public PreparationList List { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, string? search, [FromQuery(Name = "page")] int? pageNumber,
+        CancellationToken ct)
     {
-        var result = await query.HandleAsync(roundId, group, ct);
+        var result = await query.HandleAsync(roundId, new StudentListFilter(group, search, pageNumber ?? 1), ct);
         if (!result.Ok)
         {
             return NotFound();

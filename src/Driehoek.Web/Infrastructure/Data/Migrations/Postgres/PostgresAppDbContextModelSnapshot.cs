@@ -986,9 +986,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GuardianId");
-
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("GuardianId", "SchoolId");
 
                     b.HasIndex("StudentId", "GuardianId")
                         .IsUnique();

@@ -981,9 +981,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GuardianId");
-
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("GuardianId", "SchoolId");
 
                     b.HasIndex("StudentId", "GuardianId")
                         .IsUnique();

@@ -42,13 +42,12 @@ public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvid
         var guardianIds = db.Guardianships.Where(g => g.SchoolId == schoolId).Select(g => g.GuardianId).Distinct();
         var guardians = await guardianIds.CountAsync(ct);
         var withAccount = await db.Guardians.CountAsync(g => guardianIds.Contains(g.Id) && g.UserId != null, ct);
-        var staff = await db.StaffMembers.Where(m => m.SchoolId == schoolId)
-            .GroupBy(_ => 1).Select(g => new { All = g.Count(), WithAccount = g.Count(m => m.UserId != null) })
-            .FirstOrDefaultAsync(ct);
+        var staff = await db.StaffMembers.CountAsync(m => m.SchoolId == schoolId, ct);
+        var staffWithAccount = await db.StaffMembers.CountAsync(m => m.SchoolId == schoolId && m.UserId != null, ct);
 
         return new SchoolOverview(school.Id, school.Name, school.Kind, school.IsDemo,
             await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), year?.Name,
-            groups.Sum(g => g.Students), guardians, withAccount, staff?.All ?? 0, staff?.WithAccount ?? 0, groups);
+            groups.Sum(g => g.Students), guardians, withAccount, staff, staffWithAccount, groups);
     }
 
     internal static async Task<List<GroupLine>> GroupLinesAsync(AppDbContext db, Guid yearId, CancellationToken ct)

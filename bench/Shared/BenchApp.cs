@@ -8,12 +8,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Driehoek.BookingRush;
+namespace Driehoek.Bench;
 
 /// <summary>
 /// The real app on a loopback port with Kestrel, in Production settings (JSON logs at Warning), on a
 /// throwaway database: an SQLite file in a temp folder, or a temp database on the given PostgreSQL.
 /// Nothing is replaced: real clock, real password hashing, real outbox (e-mail to a pickup folder).
+/// Shared by the benchmarks (linked into each project).
 /// </summary>
 public sealed class BenchApp : WebApplicationFactory<Program>
 {

@@ -129,6 +129,9 @@ public abstract class LanguageTests(TestApp app)
             await boss.GetAsync($"/school/{school.Id}?lang={language}");
             await boss.GetAsync($"/school/{school.Id}/import?lang={language}");
             await boss.GetAsync($"/school/{school.Id}/invitations?lang={language}");
+            await boss.GetAsync($"/school/{school.Id}/invitations?kind=Student&q=niemand&lang={language}");
+            var sent = await InvitationSends.SendAllAsync(boss, school.Id, "Staff");
+            await boss.GetAsync($"{sent.Url.AbsolutePath}?lang={language}");
         }
 
         Assert.Empty(app.MissingResources.All);

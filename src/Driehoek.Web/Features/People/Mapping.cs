@@ -74,7 +74,8 @@ internal sealed class GuardianshipMapping : IEntityTypeConfiguration<Guardianshi
     public void Configure(EntityTypeBuilder<Guardianship> b)
     {
         b.HasIndex(x => new { x.StudentId, x.GuardianId }).IsUnique();
-        b.HasIndex(x => x.GuardianId);
+        // "Has a child at this school": without it SQLite scans every link of the board per guardian.
+        b.HasIndex(x => new { x.GuardianId, x.SchoolId });
         b.HasIndex(x => x.SchoolId);
         b.HasOne<Student>().WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Guardian>().WithMany().HasForeignKey(x => x.GuardianId).OnDelete(DeleteBehavior.Cascade);

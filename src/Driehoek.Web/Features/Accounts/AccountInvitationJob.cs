@@ -8,8 +8,8 @@ namespace Driehoek.Web.Features.Accounts;
 
 /// <summary>
 /// Sends a run's join links in chunks. Each chunk's invitations, their e-mails (outbox rows) and the run's
-/// count commit in one save; a chunk is picked as "eligible and no valid invitation yet", so a run that
-/// is claimed again after its instance died carries on where the last save left off and invites nobody twice.
+/// count commit in one save; the people are read as "eligible and no valid invitation yet", so a run that is
+/// claimed again after its instance died carries on where the last save left off and invites nobody twice.
 /// </summary>
 public sealed class AccountInvitationJob(
     AppDbContext db, Outbox outbox, TimeProvider clock, IStringLocalizer<AccountsText> text, IConfiguration config) : IJobHandler
@@ -27,15 +27,13 @@ public sealed class AccountInvitationJob(
         var site = AppLinks.BaseUrl(config);
         var chunkSize = config.GetValue("Accounts:InvitationChunk", 200);
         run.Status = AccountInvitationRunStatus.Sending;
-        while (true)
+        // Read once, in one query: a run is the only writer of its school's invitations of this kind (one run
+        // is open at a time), so whom an earlier claim of it already invited is left out here.
+        var people = await AccountInvitees.Eligible(db, run.SchoolId, run.Kind)
+            .NotInvited(db, run.SchoolId, run.Kind, clock.GetUtcNow().UtcDateTime).ToListAsync(ct);
+        foreach (var chunk in people.Chunk(chunkSize))
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var chunk = await AccountInvitees.Eligible(db, run.SchoolId, run.Kind).NotInvited(db, run.SchoolId, run.Kind, now)
-                .OrderBy(p => p.PersonId).Take(chunkSize).ToListAsync(ct);
-            if (chunk.Count == 0)
-            {
-                break;
-            }
             foreach (var person in chunk)
             {
                 var token = SecretTokens.Create();
@@ -47,7 +45,7 @@ public sealed class AccountInvitationJob(
                 });
                 outbox.Email(Compose(person, school.Name, $"{site}/join/{token}", expires));
             }
-            run.Sent += chunk.Count;
+            run.Sent += chunk.Length;
             await db.SaveChangesAsync(ct);
             // Only the run stays tracked: a school's thousands of sent rows need not be.
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != run).ToList())

@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<BoardAdmin> BoardAdmins => Set<BoardAdmin>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<AccountInvitationRun> AccountInvitationRuns => Set<AccountInvitationRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -132,10 +132,11 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
             var slots = await s.School.SlotsAsync(s.Round, s.Teacher, 6);
             var limited = await s.School.GuardianAsync([s.Child], authority: false);
             var invited = await s.School.GuardianAsync([s.Child], login: false);
+            string sendRun;
             using (var leader = await app.SignInAsync(s.Leader.Email!))
             {
                 await s.PublishAsync(leader);
-                await leader.SubmitAsync($"/school/{s.School.Id}/invitations", new() { ["kind"] = "Guardian" });
+                sendRun = (await InvitationSends.SendAllAsync(leader, s.School.Id)).Url.AbsolutePath;
             }
             Guid booking;
             using (var parent = await app.SignInAsync(s.Parent.Email!))
@@ -178,6 +179,7 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                     $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
                     $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
                     $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
+                    $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 ]),
                 ("required", required.Email, ["/account/authenticator"]),
                 ("leader-pe", evening.Leader.Email, [$"/rounds/{evenRound}/schedule", $"/rounds/{evenRound}/schedule/{run}", $"/rounds/{evenRound}"]),

@@ -24,9 +24,12 @@ internal sealed record InvitationScenario(
     public string StaffPrepare => $"/rounds/{Round.Id}/prepare/{Child.Id}";
     public string Invitation => $"/rounds/{Round.Id}/invitation?student={Child.Id}";
 
-    /// <summary>The leader publishes the draft round on its page, as in the browser.</summary>
+    /// <summary>The leader publishes the draft round on its page, as in the browser, and waits while its invitations go out.</summary>
     public async Task<Page> PublishAsync(AppClient leader) =>
-        await leader.SubmitAsync($"/rounds/{Round.Id}", [], "form[action*='handler=Publish']");
+        await UntilPublishedAsync(leader, await leader.SubmitAsync($"/rounds/{Round.Id}", [], "form[action*='handler=Publish']"));
+
+    /// <summary>Follows the round page (it refreshes itself while the invitations are sent) until they are out.</summary>
+    public static Task<Page> UntilPublishedAsync(AppClient leader, Page page) => ProgressPages.FollowAsync(leader, page);
 
     public Task RemoveEmailAsync(Person guardian) => App.WithDbAsync(async db =>
     {

@@ -88,6 +88,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Outbox:PollSeconds", "0.2");
         builder.UseSetting("Jobs:PollSeconds", "0.2");
+        // Sends in chunks of a few dozen, so a test sees several chunks without filling the mail lane for the others.
+        builder.UseSetting("Accounts:InvitationChunk", "20");
+        builder.UseSetting("Rounds:InvitationChunk", "20");
         // Tests run reminders themselves (SendReminders) at the clock they choose; a background pass could land on another test's moved clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");

@@ -136,6 +136,9 @@ public abstract class LanguageTests(TestApp app)
             await boss.GetAsync($"/school/{school.Id}/settings?lang={language}");
             using var board = await app.SignInAsync(boardAdmin.Email!);
             await board.GetAsync($"/board/{school.BoardId}?lang={language}");
+            await boss.GetAsync($"/school/{school.Id}/invitations?kind=Student&q=niemand&lang={language}");
+            var sent = await InvitationSends.SendAllAsync(boss, school.Id, "Staff");
+            await boss.GetAsync($"{sent.Url.AbsolutePath}?lang={language}");
         }
 
         Assert.Empty(app.MissingResources.All);

@@ -50,7 +50,7 @@ public abstract class RoundInvitationTests(TestApp app)
         var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);
         using var leader = await app.SignInAsync(s.Leader.Email!);
         var page = await leader.GetAsync($"/rounds/{s.Round.Id}");
-        await leader.SubmitAsync(page, [], "form[action*='handler=Publish']");
+        await InvitationScenario.UntilPublishedAsync(leader, await leader.SubmitAsync(page, [], "form[action*='handler=Publish']"));
 
         var again = await leader.SubmitAsync(page, [], "form[action*='handler=Publish']");
         var overview = await leader.GetAsync($"/rounds/{s.Round.Id}/invitations");

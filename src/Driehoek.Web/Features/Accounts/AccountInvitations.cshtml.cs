@@ -3,47 +3,50 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Driehoek.Web.Features.Accounts;
 
-public sealed record InviteeGroup(AccountInvitationKind Kind, IReadOnlyList<AccountInvitee> People, int Pending);
-
 /// <summary>Where a school leader sends join links to guardians, students and staff without a login.</summary>
 [AccessRule(Resource.AccountInvitations)]
-public sealed class AccountInvitationsModel(AppDbContext db, Access access, SendAccountInvitations handler, TimeProvider clock) : PageModel
+public sealed class AccountInvitationsModel(GetAccountInvitations query, SendAccountInvitations send) : PageModel
 {
-    public Guid SchoolId { get; private set; }
-    public string SchoolName { get; private set; } = "";
-    public IReadOnlyList<InviteeGroup> Groups { get; private set; } = [];
-    public int? Sent { get; private set; }
+    public AccountInvitationsView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid schoolId, int? sent, CancellationToken ct)
+    /// <param name="p">The page of the list (not "page": Razor Pages keeps that route value for itself).</param>
+    public async Task<IActionResult> OnGetAsync(Guid schoolId, AccountInvitationKind? kind, Guid? group, string? q, int? p, CancellationToken ct)
     {
-        Sent = sent;
-        return await LoadAsync(schoolId, ct) ? Page() : NotFound();
+        var shown = kind is { } k && Enum.IsDefined(k) ? k : AccountInvitationKind.Guardian;
+        var result = await query.HandleAsync(new AccountInvitationsQuery(schoolId, shown, group, q, p ?? 1), ct);
+        if (!result.Ok)
+        {
+            return NotFound();
+        }
+        View = result.Value!;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid schoolId, AccountInvitationKind kind, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new SendAccountInvitationsCommand(schoolId, kind, null), ct);
-        return result.Ok ? RedirectToPage(new { schoolId, sent = result.Value }) : NotFound();
+        var result = await send.HandleAsync(new SendAccountInvitationsCommand(schoolId, kind), ct);
+        return result.Ok ? Redirect($"/school/{schoolId}/invitations/sends/{result.Value}")
+            : result.Failure == Failure.NotFound ? NotFound() : Redirect($"/school/{schoolId}/invitations");
     }
 
-    private async Task<bool> LoadAsync(Guid schoolId, CancellationToken ct)
+    /// <summary>This list's address with one thing changed, for the kind links and the previous and next links.</summary>
+    public string Link(AccountInvitationKind? kind = null, int? page = null)
     {
-        if (!await access.MayAsync(Resource.AccountInvitations, Act.View, Target.School(schoolId), ct))
+        var q = View.Query;
+        var changesKind = kind is not null && kind != q.Kind;
+        var args = new List<string> { $"kind={kind ?? q.Kind}" };
+        if (!changesKind && q.GroupId is { } group)
         {
-            return false;
+            args.Add($"group={group}");
         }
-        SchoolId = schoolId;
-        SchoolName = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Name).SingleAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var groups = new List<InviteeGroup>();
-        foreach (var kind in new[] { AccountInvitationKind.Guardian, AccountInvitationKind.Student, AccountInvitationKind.Staff })
+        if (!changesKind && q.Search is { } search)
         {
-            var people = await SendAccountInvitations.EligibleAsync(db, schoolId, kind, ct);
-            var pending = await db.AccountInvitations.CountAsync(i =>
-                i.SchoolId == schoolId && i.Kind == kind && i.UsedAt == null && i.ExpiresAt > now, ct);
-            groups.Add(new InviteeGroup(kind, people, Math.Min(pending, people.Count)));
+            args.Add($"q={Uri.EscapeDataString(search)}");
         }
-        Groups = groups;
-        return true;
+        if (page is > 1)
+        {
+            args.Add($"p={page}");
+        }
+        return $"/school/{View.SchoolId}/invitations?{string.Join('&', args)}";
     }
 }

@@ -1,3 +1,5 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Accounts;
 
 public static class AccountsSetup
@@ -5,7 +7,10 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<GetAccountInvitations>();
         services.AddScoped<SendAccountInvitations>();
+        services.AddScoped<GetAccountInvitationRun>();
+        services.AddJob<AccountInvitationJob>(AccountInvitationJob.Kind);
         services.AddScoped<AcceptAccountInvitation>();
         return services;
     }

@@ -37,3 +37,34 @@ public sealed class AccountInvitation
     public DateTime? UsedAt { get; set; }
     public Guid CreatedByUserId { get; set; }
 }
+
+public enum AccountInvitationRunStatus
+{
+    Queued = 1,
+    Sending = 2,
+    Done = 3,
+    Failed = 4,
+}
+
+/// <summary>
+/// One "send to all" of a school leader, sent in the background in chunks (<see cref="AccountInvitationJob"/>).
+/// <see cref="OpenKey"/> is set while the run is unfinished and is unique: a second click joins the run
+/// that is already going instead of starting another.
+/// </summary>
+public sealed class AccountInvitationRun
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SchoolId { get; set; }
+    public AccountInvitationKind Kind { get; set; }
+    public AccountInvitationRunStatus Status { get; set; } = AccountInvitationRunStatus.Queued;
+    public string? OpenKey { get; set; }
+    /// <summary>People without an account or open invitation when the run was started.</summary>
+    public int Total { get; set; }
+    /// <summary>Invitations written so far; saved with each chunk's invitations and e-mails.</summary>
+    public int Sent { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public Guid CreatedByUserId { get; set; }
+
+    public static string OpenKeyFor(Guid schoolId, AccountInvitationKind kind) => $"{schoolId:N}:{(int)kind}";
+}

@@ -25,3 +25,14 @@ internal sealed class AccountInvitationMapping : IEntityTypeConfiguration<Accoun
         b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AccountInvitationRunMapping : IEntityTypeConfiguration<AccountInvitationRun>
+{
+    public void Configure(EntityTypeBuilder<AccountInvitationRun> b)
+    {
+        b.Property(x => x.OpenKey).HasMaxLength(40);
+        b.HasIndex(x => x.OpenKey).IsUnique();
+        b.HasIndex(x => x.SchoolId);
+        b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,15 +1,17 @@
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Rounds;
 
 public sealed record TeacherAvailability(Guid StaffMemberId, string Name, int Slots, int Booked);
 
 public sealed record RoundSummary(ConversationRound Round, string SchoolName, bool CanManage, Guid? OwnStaffMemberId,
-    IReadOnlyList<(Guid Id, string Name)> Groups, IReadOnlyList<TeacherAvailability> Teachers, int Students, int BookedStudents);
+    IReadOnlyList<(Guid Id, string Name)> Groups, IReadOnlyList<TeacherAvailability> Teachers, int Students, int BookedStudents,
+    RoundPublishing? Publishing = null);
 
 /// <summary>A round for its school's staff: settings, groups, teachers' availability, how far booking is.</summary>
-public sealed class GetRound(AppDbContext db, Access access)
+public sealed class GetRound(AppDbContext db, Access access, JobQueue jobs)
 {
     public async Task<Result<RoundSummary>> HandleAsync(Guid roundId, CancellationToken ct)
     {
@@ -39,6 +41,6 @@ public sealed class GetRound(AppDbContext db, Access access)
             groups.Select(g => (g.Id, g.Name)).ToList(),
             teachers.Select(t => new TeacherAvailability(t.Id, PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName), t.Slots, t.Booked))
                 .OrderBy(t => t.Name).ToList(),
-            students, booked);
+            students, booked, round.Status == RoundStatus.Published ? await RoundInvitationJob.StatusAsync(jobs, roundId, ct) : null);
     }
 }

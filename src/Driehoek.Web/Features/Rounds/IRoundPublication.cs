@@ -1,8 +1,8 @@
 namespace Driehoek.Web.Features.Rounds;
 
 /// <summary>
-/// What else happens, in the same transaction, when a round is published (invitations go out). Each
-/// implementation adds its changes to the context; <see cref="PublishRound"/> saves once.
+/// What else happens, in the same transaction, when a round is published (its invitations are queued to go
+/// out in the background). Each implementation adds its changes, or a job, to the context; <see cref="PublishRound"/> saves once.
 /// </summary>
 public interface IRoundPublication
 {

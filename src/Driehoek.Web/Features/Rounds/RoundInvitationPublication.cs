@@ -1,13 +1,13 @@
-using Driehoek.Web.Features.Organisation;
-using Driehoek.Web.Features.People;
-using Driehoek.Web.Infrastructure.Localization;
-using Driehoek.Web.Infrastructure.Outbox;
-using Microsoft.Extensions.Localization;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Rounds;
 
-/// <summary>Publishing a round sends its invitations, in the same transaction.</summary>
-public sealed class RoundInvitationPublication(RoundInvitationSender sender) : IRoundPublication
+/// <summary>Publishing a round queues the sending of its invitations, in the same save: a large school's take a while.</summary>
+public sealed class RoundInvitationPublication(JobQueue jobs) : IRoundPublication
 {
-    public Task PublishedAsync(ConversationRound round, CancellationToken ct) => sender.AddMissingAsync(round, ct);
+    public Task PublishedAsync(ConversationRound round, CancellationToken ct)
+    {
+        jobs.Enqueue(RoundInvitationJob.Kind, round.Id);
+        return Task.CompletedTask;
+    }
 }

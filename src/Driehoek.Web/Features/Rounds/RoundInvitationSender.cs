@@ -19,9 +19,49 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
     public async Task<int> AddMissingAsync(ConversationRound round, CancellationToken ct)
     {
         var missing = await MissingAsync(round, ct);
+        await AddAsync(round, missing, ct);
+        return missing.Count;
+    }
+
+    /// <summary>
+    /// Invites the missing households in chunks, each saved on its own (rows and mails together), reporting
+    /// (done, total) after each. Run again, it finds only those a previous run did not save. When a leader's
+    /// "send missing" saved some of a chunk first, the unique index refuses the chunk and what is still missing
+    /// is worked out again.
+    /// </summary>
+    public async Task<int> SendMissingInChunksAsync(ConversationRound round, int chunkSize, Action<int, int> progress, CancellationToken ct)
+    {
+        var missing = await MissingAsync(round, ct);
+        var (done, total, conflicts) = (0, missing.Count, 0);
+        progress(done, total);
+        while (missing.Count > 0)
+        {
+            var chunk = missing.Take(chunkSize).ToList();
+            await AddAsync(round, chunk, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                missing.RemoveRange(0, chunk.Count);
+                done += chunk.Count;
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && ++conflicts <= 3)
+            {
+                db.ChangeTracker.Clear();
+                missing = await MissingAsync(round, ct);
+                total = done + missing.Count;
+            }
+            // The sent rows need not stay tracked: a large school has tens of thousands.
+            db.ChangeTracker.Clear();
+            progress(done, total);
+        }
+        return done;
+    }
+
+    private async Task AddAsync(ConversationRound round, List<IGrouping<(Guid StudentId, Guid HouseholdId), Invitee>> missing, CancellationToken ct)
+    {
         if (missing.Count == 0)
         {
-            return 0;
+            return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
@@ -45,7 +85,6 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
             }
             db.RoundInvitations.Add(invitation);
         }
-        return missing.Count;
     }
 
     /// <summary>How many student-household pairs of the round have no invitation yet.</summary>

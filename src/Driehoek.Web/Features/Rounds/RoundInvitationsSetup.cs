@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Home;
+using Driehoek.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Localization;
 
 namespace Driehoek.Web.Features.Rounds;
@@ -10,6 +11,7 @@ public static class RoundInvitationsSetup
     {
         services.AddScoped<RoundInvitationSender>();
         services.AddScoped<IRoundPublication, RoundInvitationPublication>();
+        services.AddJob<RoundInvitationJob>(RoundInvitationJob.Kind);
         services.AddScoped<SendMissingRoundInvitations>();
         services.AddScoped<GetRoundInvitationStatus>();
         services.AddScoped<GetInvitationTemplates>();

@@ -1,0 +1,96 @@
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Localization;
+
+namespace Driehoek.Web.Features.Accounts;
+
+/// <summary>A person who may be invited to make an account; init properties rather than a constructor, so queries compose on it.</summary>
+public sealed record AccountInvitee
+{
+    public Guid PersonId { get; init; }
+    public string FirstName { get; init; } = "";
+    public string? LastNamePrefix { get; init; }
+    public string LastName { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string Language { get; init; } = Cultures.Default;
+
+    public string Name => PersonName.Format(FirstName, LastNamePrefix, LastName);
+}
+
+/// <summary>
+/// Who of a school may get a join link, as queries that stay set-based: "has a child at this school" is one
+/// EXISTS over the guardian's links (indexed by guardian and school), never a query per person. The page
+/// counts and pages them; <see cref="AccountInvitationJob"/> sends to them in chunks.
+/// </summary>
+public static class AccountInvitees
+{
+    /// <summary>People of the school with an e-mail address and no login yet; of one group when given.</summary>
+    public static IQueryable<AccountInvitee> Eligible(AppDbContext db, Guid schoolId, AccountInvitationKind kind, Guid? groupId = null) => kind switch
+    {
+        AccountInvitationKind.Guardian => Guardians(db, schoolId, groupId),
+        AccountInvitationKind.Student => Students(db, schoolId, groupId),
+        _ => Staff(db, schoolId, groupId),
+    };
+
+    /// <summary>Leaves out whoever has an invitation of this school and kind that is unused and still valid.</summary>
+    public static IQueryable<AccountInvitee> NotInvited(this IQueryable<AccountInvitee> people, AppDbContext db, Guid schoolId,
+        AccountInvitationKind kind, DateTime now) =>
+        people.Where(p => !db.AccountInvitations.Any(i => i.PersonId == p.PersonId && i.SchoolId == schoolId && i.Kind == kind
+                                                          && i.UsedAt == null && i.ExpiresAt > now));
+
+    /// <summary>Every word of the search in the first name, last name or e-mail address, ignoring case.</summary>
+    public static IQueryable<AccountInvitee> Matching(this IQueryable<AccountInvitee> people, string? search)
+    {
+        foreach (var word in (search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
+        {
+            people = people.Where(p => p.FirstName.ToLower().Contains(word) || p.LastName.ToLower().Contains(word)
+                                       || (p.LastNamePrefix != null && p.LastNamePrefix.ToLower().Contains(word))
+                                       || p.Email.ToLower().Contains(word));
+        }
+        return people;
+    }
+
+    private static IQueryable<AccountInvitee> Guardians(AppDbContext db, Guid schoolId, Guid? groupId)
+    {
+        var links = FamilyContacts.Of(db, schoolId, LimitedGuardianAccess.None);
+        if (groupId is { } group)
+        {
+            links = links.Where(c => db.Enrollments.Any(e => e.StudentId == c.StudentId && e.GroupId == group));
+        }
+        return db.Guardians.AsNoTracking()
+            .Where(g => g.UserId == null && g.Email != null && links.Any(c => c.GuardianId == g.Id))
+            .Select(g => new AccountInvitee
+            {
+                PersonId = g.Id, FirstName = g.FirstName, LastNamePrefix = g.LastNamePrefix, LastName = g.LastName, Email = g.Email!,
+                Language = g.PreferredLanguage,
+            });
+    }
+
+    private static IQueryable<AccountInvitee> Students(AppDbContext db, Guid schoolId, Guid? groupId)
+    {
+        var students = db.Students.AsNoTracking().Where(s => s.SchoolId == schoolId && s.UserId == null && s.Email != null);
+        if (groupId is { } group)
+        {
+            students = students.Where(s => db.Enrollments.Any(e => e.StudentId == s.Id && e.GroupId == group));
+        }
+        return students.Select(s => new AccountInvitee
+        {
+            PersonId = s.Id, FirstName = s.FirstName, LastNamePrefix = s.LastNamePrefix, LastName = s.LastName, Email = s.Email!,
+            Language = Cultures.Default,
+        });
+    }
+
+    private static IQueryable<AccountInvitee> Staff(AppDbContext db, Guid schoolId, Guid? groupId)
+    {
+        var staff = db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == schoolId && m.UserId == null && m.Email != null);
+        if (groupId is { } group)
+        {
+            staff = staff.Where(m => db.StaffAssignments.Any(a => a.StaffMemberId == m.Id && a.GroupId == group));
+        }
+        return staff.Select(m => new AccountInvitee
+        {
+            PersonId = m.Id, FirstName = m.FirstName, LastNamePrefix = m.LastNamePrefix, LastName = m.LastName, Email = m.Email!,
+            Language = Cultures.Default,
+        });
+    }
+}

@@ -1,0 +1,73 @@
+using Driehoek.Web.Features.Organisation;
+
+namespace Driehoek.Web.Features.Accounts;
+
+public sealed record AccountInvitationsQuery(Guid SchoolId, AccountInvitationKind Kind, Guid? GroupId, string? Search, int Page);
+
+/// <summary>How many people of a kind have no account, how many of them have no valid invitation, and a send under way.</summary>
+public sealed record InviteeKindSummary(AccountInvitationKind Kind, int WithoutAccount, int ToInvite, Guid? OpenRunId);
+
+public sealed record InviteeLine(string Name, string Email, bool Invited);
+
+public sealed record AccountInvitationsView(
+    Guid SchoolId, string SchoolName, IReadOnlyList<InviteeKindSummary> Kinds, IReadOnlyList<(Guid Id, string Name)> Groups,
+    AccountInvitationsQuery Query, int Matches, int PageCount, IReadOnlyList<InviteeLine> People)
+{
+    public int First => Matches == 0 ? 0 : ((Query.Page - 1) * GetAccountInvitations.PageSize) + 1;
+    public int Last => First == 0 ? 0 : First + People.Count - 1;
+}
+
+/// <summary>
+/// The invitations page: per kind two counts, and one page of people of the chosen kind (of a group, or
+/// matching a search). Every number is counted by the database and only the page's people are read.
+/// </summary>
+public sealed class GetAccountInvitations(AppDbContext db, Access access, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<Result<AccountInvitationsView>> HandleAsync(AccountInvitationsQuery query, CancellationToken ct)
+    {
+        if (!await access.MayAsync(Resource.AccountInvitations, Act.View, Target.School(query.SchoolId), ct))
+        {
+            return Result<AccountInvitationsView>.NotFound();
+        }
+        var schoolId = query.SchoolId;
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var kinds = new List<InviteeKindSummary>();
+        foreach (var kind in Enum.GetValues<AccountInvitationKind>())
+        {
+            var people = AccountInvitees.Eligible(db, schoolId, kind);
+            var open = AccountInvitationRun.OpenKeyFor(schoolId, kind);
+            kinds.Add(new InviteeKindSummary(kind, await people.CountAsync(ct), await people.NotInvited(db, schoolId, kind, now).CountAsync(ct),
+                await db.AccountInvitationRuns.AsNoTracking().Where(r => r.OpenKey == open).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)));
+        }
+
+        var year = await SchoolCalendar.CurrentYearAsync(db, schoolId, SchoolCalendar.Today(clock), ct);
+        var yearId = year?.Id;
+        var groups = await db.Groups.AsNoTracking().Where(g => g.SchoolId == schoolId && g.SchoolYearId == yearId)
+            .OrderBy(g => g.Level).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        // A group of another school or year is no filter: it would only ever show nobody.
+        var groupId = groups.Any(g => g.Id == query.GroupId) ? query.GroupId : null;
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()[..Math.Min(query.Search.Trim().Length, 100)];
+
+        var matching = AccountInvitees.Eligible(db, schoolId, query.Kind, groupId).Matching(search);
+        var matches = await matching.CountAsync(ct);
+        var pageCount = Math.Max(1, (matches + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var kindOfQuery = query.Kind;
+        var lines = await matching
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.PersonId)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(p => new
+            {
+                p.FirstName, p.LastNamePrefix, p.LastName, p.Email,
+                Invited = db.AccountInvitations.Any(i => i.PersonId == p.PersonId && i.SchoolId == schoolId && i.Kind == kindOfQuery
+                                                         && i.UsedAt == null && i.ExpiresAt > now),
+            })
+            .ToListAsync(ct);
+        return new AccountInvitationsView(schoolId, school, kinds, groups.Select(g => (g.Id, g.Name)).ToList(),
+            query with { GroupId = groupId, Search = search, Page = page }, matches, pageCount,
+            lines.Select(l => new InviteeLine(People.PersonName.Format(l.FirstName, l.LastNamePrefix, l.LastName), l.Email, l.Invited)).ToList());
+    }
+}

@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace Driehoek.BookingRush;
 
-public enum Provider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>The command line: <c>[--provider sqlite|postgres|both] [--families 1000] [--concurrency 64] [--out file.md] [--postgres conn]</c>.</summary>
 public sealed record Options(
     IReadOnlyList<Provider> Providers, int Families, int Concurrency, string? Out, string Postgres, int Seed, int SignInParallelism)
@@ -26,13 +20,7 @@ public sealed record Options(
             switch (args[i])
             {
                 case "--provider":
-                    providers = value.ToLowerInvariant() switch
-                    {
-                        "sqlite" => [Provider.Sqlite],
-                        "postgres" => [Provider.Postgres],
-                        "both" => [Provider.Sqlite, Provider.Postgres],
-                        _ => throw new ArgumentException("--provider is sqlite, postgres or both"),
-                    };
+                    providers = Providers.Parse(value);
                     break;
                 case "--families":
                     families = Positive(value, "--families");

@@ -1,0 +1,20 @@
+namespace Driehoek.BookingRush;
+
+/// <summary>The database a bench run uses (also linked into bench/RosterImport, with <see cref="BenchApp"/>).</summary>
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class Providers
+{
+    /// <summary>The value of <c>--provider</c>: sqlite, postgres or both.</summary>
+    public static List<Provider> Parse(string value) => value.ToLowerInvariant() switch
+    {
+        "sqlite" => [Provider.Sqlite],
+        "postgres" => [Provider.Postgres],
+        "both" => [Provider.Sqlite, Provider.Postgres],
+        _ => throw new ArgumentException("--provider is sqlite, postgres or both"),
+    };
+}

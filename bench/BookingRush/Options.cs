@@ -20,7 +20,7 @@ public sealed record Options(
             switch (args[i])
             {
                 case "--provider":
-                    providers = Providers.Parse(value);
+                    providers = ProviderChoice.Parse(value);
                     break;
                 case "--families":
                     families = Positive(value, "--families");

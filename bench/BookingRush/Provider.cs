@@ -7,7 +7,7 @@ public enum Provider
     Postgres,
 }
 
-public static class Providers
+public static class ProviderChoice
 {
     /// <summary>The value of <c>--provider</c>: sqlite, postgres or both.</summary>
     public static List<Provider> Parse(string value) => value.ToLowerInvariant() switch

@@ -26,7 +26,7 @@ public static class Program
                 switch (args[i])
                 {
                     case "--provider":
-                        providers = Providers.Parse(value);
+                        providers = ProviderChoice.Parse(value);
                         break;
                     case "--sizes":
                         sizes = value.Split(',').Select(s => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();

@@ -20,13 +20,7 @@ public sealed record Options(
             switch (args[i])
             {
                 case "--provider":
-                    providers = value.ToLowerInvariant() switch
-                    {
-                        "sqlite" => [Provider.Sqlite],
-                        "postgres" => [Provider.Postgres],
-                        "both" => [Provider.Sqlite, Provider.Postgres],
-                        _ => throw new ArgumentException("--provider is sqlite, postgres or both"),
-                    };
+                    providers = ProviderChoice.Parse(value);
                     break;
                 case "--families":
                     families = Positive(value, "--families");

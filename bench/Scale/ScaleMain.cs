@@ -43,7 +43,7 @@ public static class ScaleMain
         {
             switch (args[i])
             {
-                case "--provider": providers = args[i + 1] == "both" ? providers : [Enum.Parse<Provider>(args[i + 1], ignoreCase: true)]; break;
+                case "--provider": providers = ProviderChoice.Parse(args[i + 1]); break;
                 case "--schools": schools = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--min": min = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--max": max = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;

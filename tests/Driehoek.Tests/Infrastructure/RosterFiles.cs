@@ -1,4 +1,5 @@
 using System.Text;
+using Driehoek.Web.Features.People;
 
 namespace Driehoek.Tests.Infrastructure;
 
@@ -36,6 +37,14 @@ internal static class RosterFiles
 /// <summary>What a school leader does with a previewed import.</summary>
 internal static class RosterImports
 {
+    /// <summary>A fresh school and its leader, signed in.</summary>
+    public static async Task<(SchoolBuilder School, AppClient Leader)> SchoolWithLeaderAsync(TestApp app)
+    {
+        var school = await app.World.SchoolAsync();
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        return (school, await app.SignInAsync(leader.Email!));
+    }
+
     /// <summary>Presses Verwerken and follows the page (it refreshes itself) until the import is done.</summary>
     public static async Task<Page> CommitAsync(AppClient client, Page preview)
     {

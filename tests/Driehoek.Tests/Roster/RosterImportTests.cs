@@ -8,17 +8,10 @@ namespace Driehoek.Tests.Roster;
 
 public abstract class RosterImportTests(TestApp app)
 {
-    private async Task<(SchoolBuilder School, AppClient Leader)> SchoolWithLeaderAsync()
-    {
-        var school = await app.World.SchoolAsync();
-        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
-        return (school, await app.SignInAsync(leader.Email!));
-    }
-
     [Fact]
     public async Task School_leader_previews_and_commits_a_roster_and_reimporting_duplicates_nothing()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var file = RosterFiles.Utf8(RosterFiles.Students(30, "R", groups: 3));
 
         var preview = await leader.UploadAsync($"/school/{school.Id}/import", "File", file, "leerlingen.csv");
@@ -43,7 +36,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task A_changed_row_moves_the_student_instead_of_adding_one()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         await CommitAsync(leader, await leader.UploadAsync($"/school/{school.Id}/import", "File",
             RosterFiles.Utf8(RosterFiles.Students(2, "M", groups: 1)), "a.csv"));
 
@@ -61,7 +54,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Windows_1252_and_comma_separated_exports_keep_their_accents()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var text = "Leerlingnummer,Roepnaam,Achternaam,Klas,Ouder 1 roepnaam,Ouder 1 achternaam,Ouder 1 e-mail\n" +
                    "W1,Zoë,Çelik,1A,Ayşe,Çelik,ayse.w1@test.invalid\n" +
                    "W2,Noël,Müller,1A,René,Müller,rene.w2@test.invalid\n";
@@ -79,7 +72,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task A_file_with_bad_rows_lists_each_line_and_reason_and_cannot_be_committed()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var text = RosterFiles.StudentHeader + "\n" +
                    "B1;Anna;;Jansen;12-05-2016;Groep 3;3;;Els;Jansen;els@test.invalid;;moeder;ja;nl;;;;;;;;;;;\n" +
                    ";Bram;;Bakker;01-01-2016;Groep 3;3;;;;;;;;;;;;;;;;;;;\n" +
@@ -111,7 +104,7 @@ public abstract class RosterImportTests(TestApp app)
     [InlineData("Leerlingnummer;Roepnaam;Achternaam;Groep\n", "geen gegevens")]
     public async Task A_broken_file_gets_a_clear_message_and_changes_nothing(string content, string expected)
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
 
         var page = await leader.UploadAsync($"/school/{school.Id}/import", "File", RosterFiles.Utf8(content), "kapot.csv");
 
@@ -122,7 +115,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Binary_garbage_is_refused_with_a_message()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);
 
@@ -135,7 +128,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Staff_file_assigns_roles_and_names_an_unknown_class()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         await CommitAsync(leader, await leader.UploadAsync($"/school/{school.Id}/import", "File",
             RosterFiles.Utf8(RosterFiles.Students(4, "S", groups: 2)), "leerlingen.csv"));
         var staff = "Afkorting;Voornaam;Tussenvoegsel;Achternaam;E-mail;Rol;Groep;Vak\n" +
@@ -159,7 +152,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Names_with_markup_are_stored_and_shown_as_text()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var text = "Leerlingnummer;Roepnaam;Achternaam;Groep\nX1;<script>alert(1)</script>;<b>Vet</b>;Groep 1\n";
         await CommitAsync(leader, await leader.UploadAsync($"/school/{school.Id}/import", "File", RosterFiles.Utf8(text), "x.csv"));
         var groupId = await app.WithDbAsync(db => db.Groups.Where(g => g.SchoolId == school.Id).Select(g => g.Id).SingleAsync());
@@ -174,9 +167,9 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Another_schools_leader_cannot_see_or_commit_an_import()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var preview = await leader.UploadAsync($"/school/{school.Id}/import", "File", RosterFiles.Utf8(RosterFiles.Students(2, "X")), "a.csv");
-        var (other, otherLeader) = await SchoolWithLeaderAsync();
+        var (other, otherLeader) = await SchoolWithLeaderAsync(app);
 
         Assert.Equal(HttpStatusCode.NotFound, await otherLeader.StatusAsync(preview.Url.PathAndQuery));
         var importId = preview.Url.Segments[^1];
@@ -193,7 +186,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task An_import_whose_instances_died_three_times_is_failed_as_interrupted()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var preview = await leader.UploadAsync($"/school/{school.Id}/import", "File", RosterFiles.Utf8(RosterFiles.Students(2, "D")), "a.csv");
         var importId = Guid.Parse(preview.Url.Segments[^1]);
         var start = TestClock.Start.UtcDateTime;
@@ -227,7 +220,7 @@ public abstract class RosterImportTests(TestApp app)
     [Fact]
     public async Task Five_thousand_students_import_in_one_go_with_progress()
     {
-        var (school, leader) = await SchoolWithLeaderAsync();
+        var (school, leader) = await SchoolWithLeaderAsync(app);
         var preview = await leader.UploadAsync($"/school/{school.Id}/import", "File",
             RosterFiles.Utf8(RosterFiles.Students(5000, "L", groups: 40)), "groot.csv");
         Assert.Empty(preview.Errors);

@@ -26,16 +26,12 @@ public sealed class ImportModel(AppDbContext db, Access access, UploadRoster upl
         byte[]? content = null;
         if (file is not null && file.Length <= UploadRoster.MaxBytes)
         {
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);
             content = buffer.ToArray();
         }
-        else if (file is not null)
-        {
-            content = new byte[UploadRoster.MaxBytes + 1];
-        }
         // An empty file still counts as a file: the preview then says it is empty.
-        var result = await upload.HandleAsync(new UploadRosterCommand(schoolId, file?.FileName ?? "", content), ct);
+        var result = await upload.HandleAsync(new UploadRosterCommand(schoolId, file?.FileName ?? "", content, TooLarge: file?.Length > UploadRoster.MaxBytes), ct);
         if (!result.Ok)
         {
             result.CopyTo(ModelState, text);

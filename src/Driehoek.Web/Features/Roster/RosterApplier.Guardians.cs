@@ -20,6 +20,8 @@ internal sealed partial class RosterApplier
     private HashSet<Guid> _sharedGuardians = null!;
     /// <summary>Their households; they never change during an import, so this stays true while it runs.</summary>
     private HashSet<Guid> _sharedHouseholds = null!;
+    /// <summary>Households made for a key that nobody has moved into yet: added when the first one does.</summary>
+    private readonly HashSet<Household> _unsavedHouseholds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Guid, (int Line, string Guardian, List<ConflictDifference> Differences)> _conflicts = [];
 
     public IReadOnlyList<RosterConflict> Conflicts =>
@@ -28,8 +30,8 @@ internal sealed partial class RosterApplier
 
     private async Task LoadGuardiansAsync(CancellationToken ct)
     {
-        _guardians = (await db.Guardians.Where(g => g.BoardId == school.BoardId).ToListAsync(ct)).ToDictionary(g => g.ExternalKey);
-        _householdsById = (await db.Households.Where(h => h.BoardId == school.BoardId).ToListAsync(ct)).ToDictionary(h => h.Id);
+        _guardians = (await db.Guardians.AsNoTracking().Where(g => g.BoardId == school.BoardId).ToListAsync(ct)).ToDictionary(g => g.ExternalKey);
+        _householdsById = (await db.Households.AsNoTracking().Where(h => h.BoardId == school.BoardId).ToListAsync(ct)).ToDictionary(h => h.Id);
         _households = _householdsById.Values.Where(h => h.Key is not null).ToDictionary(h => h.Key!);
         _sharedGuardians = (await db.Guardianships.Where(l => l.SchoolId != school.Id)
             .Join(db.Guardians.Where(g => g.BoardId == school.BoardId), l => l.GuardianId, g => g.Id, (l, g) => g.Id)
@@ -43,8 +45,7 @@ internal sealed partial class RosterApplier
         var household = HouseholdFor(row, g);
         if (!_guardians.TryGetValue(g.Key, out var guardian))
         {
-            guardian = new Guardian { BoardId = school.BoardId, ExternalKey = g.Key, FirstName = g.FirstName, LastName = g.LastName };
-            db.Guardians.Add(guardian);
+            guardian = AddNew(new Guardian { BoardId = school.BoardId, ExternalKey = g.Key, FirstName = g.FirstName, LastName = g.LastName });
             _guardians[g.Key] = guardian;
         }
         if (_sharedGuardians.Contains(guardian.Id))
@@ -52,23 +53,30 @@ internal sealed partial class RosterApplier
             NoteDifferences(row.Line, g, guardian, household);
             return guardian;
         }
-        guardian.FirstName = g.FirstName;
-        guardian.LastNamePrefix = g.Prefix;
-        guardian.LastName = g.LastName;
-        guardian.Email = g.Email ?? guardian.Email;
-        guardian.Phone = g.Phone ?? guardian.Phone;
-        guardian.PreferredLanguage = g.Language;
+        var email = g.Email ?? guardian.Email;
+        var phone = g.Phone ?? guardian.Phone;
+        if ((guardian.FirstName, guardian.LastNamePrefix, guardian.LastName, guardian.Email, guardian.Phone, guardian.PreferredLanguage)
+            != (g.FirstName, g.Prefix, g.LastName, email, phone, g.Language))
+        {
+            Touch(guardian);
+            guardian.FirstName = g.FirstName;
+            guardian.LastNamePrefix = g.Prefix;
+            guardian.LastName = g.LastName;
+            guardian.Email = email;
+            guardian.Phone = phone;
+            guardian.PreferredLanguage = g.Language;
+        }
         if (guardian.HouseholdId is { } current && current != household.Id && _sharedHouseholds.Contains(household.Id))
         {
             Conflict(row.Line, g, guardian, new ConflictDifference("Conflict.JoinsHousehold", [AddressOf(household.Id), AddressOf(current)]));
         }
         else if (guardian.HouseholdId != household.Id)
         {
-            if (db.Entry(household).State == EntityState.Detached)
+            if (_unsavedHouseholds.Remove(household))
             {
-                db.Households.Add(household);
+                AddNew(household);
             }
-            guardian.HouseholdId = household.Id;
+            Touch(guardian).HouseholdId = household.Id;
         }
         return guardian;
     }
@@ -95,6 +103,7 @@ internal sealed partial class RosterApplier
         if (!_households.TryGetValue(g.HouseholdKey, out var household))
         {
             household = new Household { BoardId = school.BoardId, Key = g.HouseholdKey };
+            _unsavedHouseholds.Add(household);
             _households[g.HouseholdKey] = household;
             _householdsById[household.Id] = household;
         }

@@ -11,9 +11,9 @@ internal sealed partial class RosterApplier
     /// </summary>
     private async Task ApplyStaffAsync(IReadOnlyList<StaffRow> rows, CancellationToken ct)
     {
-        var members = (await db.StaffMembers.Where(m => m.SchoolId == school.Id).ToListAsync(ct))
+        var members = (await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == school.Id).ToListAsync(ct))
             .ToDictionary(m => m.ExternalId, StringComparer.OrdinalIgnoreCase);
-        var assignments = (await db.StaffAssignments.Where(a => a.SchoolId == school.Id).ToListAsync(ct))
+        var assignments = (await db.StaffAssignments.AsNoTracking().Where(a => a.SchoolId == school.Id).ToListAsync(ct))
             .ToLookup(a => a.StaffMemberId);
 
         var done = 0;
@@ -22,10 +22,10 @@ internal sealed partial class RosterApplier
             var last = person.Last();
             if (!members.TryGetValue(person.Key, out var member))
             {
-                member = new StaffMember { SchoolId = school.Id, ExternalId = last.Code, FirstName = last.FirstName, LastName = last.LastName };
-                db.StaffMembers.Add(member);
+                member = AddNew(new StaffMember { SchoolId = school.Id, ExternalId = last.Code, FirstName = last.FirstName, LastName = last.LastName });
                 members[person.Key] = member;
             }
+            Touch(member);
             member.FirstName = last.FirstName;
             member.LastNamePrefix = last.Prefix;
             member.LastName = last.LastName;
@@ -55,7 +55,7 @@ internal sealed partial class RosterApplier
             }
             foreach (var w in wanted.Where(w => !existing.Any(a => (a.Role, a.GroupId, a.Subject, a.Level) == w)))
             {
-                db.StaffAssignments.Add(new StaffAssignment
+                AddNew(new StaffAssignment
                 {
                     SchoolId = school.Id, StaffMemberId = member.Id, Role = w.Role, GroupId = w.GroupId, Subject = w.Subject, Level = w.Level,
                 });

@@ -5,13 +5,21 @@ using Driehoek.Web.Features.Roster.Csv;
 namespace Driehoek.Web.Features.Roster;
 
 /// <summary>
-/// Applies parsed rows to a school's data on a tracked context. The preview runs it and counts the
-/// tracked changes without saving; the commit runs the same code and saves, so the two never differ.
-/// Keys make it idempotent: student number, staff code, guardian key, household key, group name.
+/// Applies parsed rows to a school's data. The preview runs it and counts the changes without saving; the
+/// commit runs the same code and saves, so the two never differ. Keys make it idempotent: student number,
+/// staff code, guardian key, household key, group name.
 /// </summary>
+/// <remarks>
+/// What exists is read once, untracked, into dictionaries by key. A row attaches only the entities it
+/// touches; after each chunk the changes are counted (preview) or saved (commit) and the tracker is
+/// cleared, so a chunk's work does not grow with the rows before it.
+/// </remarks>
 internal sealed partial class RosterApplier(AppDbContext db, School school, SchoolYear year, List<RosterIssue> errors)
 {
     private Dictionary<string, Group> _groups = null!;
+    /// <summary>What this chunk attached or added; the tracker holds nothing else of the import's.</summary>
+    private readonly HashSet<object> _tracked = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, (int Added, int Updated)> _counted = [];
 
     public const int ChunkSize = 500;
 
@@ -37,7 +45,7 @@ internal sealed partial class RosterApplier(AppDbContext db, School school, Scho
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            _groups = (await db.Groups.Where(g => g.SchoolYearId == year.Id).ToListAsync(ct))
+            _groups = (await db.Groups.AsNoTracking().Where(g => g.SchoolYearId == year.Id).ToListAsync(ct))
                 .ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
             if (roster.Kind == RosterKind.Students)
             {
@@ -55,19 +63,33 @@ internal sealed partial class RosterApplier(AppDbContext db, School school, Scho
         }
     }
 
+    /// <summary>What the chunks so far changed (the preview's counts).</summary>
     public IReadOnlyList<ChangeCount> CountChanges()
     {
-        db.ChangeTracker.DetectChanges();
-        return db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .GroupBy(e => e.Metadata.ClrType.Name)
-            .Select(g => new ChangeCount(g.Key,
-                g.Count(e => e.State == EntityState.Added),
-                g.Count(e => e.State is EntityState.Modified or EntityState.Deleted)))
-            .OrderBy(c => c.Entity)
+        CountTracked();
+        return _counted.Where(c => c.Value != (0, 0))
+            .Select(c => new ChangeCount(c.Key, c.Value.Added, c.Value.Updated))
+            .OrderBy(c => c.Entity, StringComparer.Ordinal)
             .ToList();
     }
 
+    private void CountTracked()
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var e in db.ChangeTracker.Entries())
+        {
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                var (added, updated) = _counted.GetValueOrDefault(e.Metadata.ClrType.Name);
+                _counted[e.Metadata.ClrType.Name] = e.State == EntityState.Added ? (added + 1, updated) : (added, updated + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves (commit) or counts (preview) what the chunk did, then forgets it: the entities stay in the
+    /// dictionaries, detached, and a later row that touches one attaches it again as it now is.
+    /// </summary>
     private async Task ChunkDoneAsync(int done)
     {
         if (AfterChunk is not null)
@@ -75,19 +97,41 @@ internal sealed partial class RosterApplier(AppDbContext db, School school, Scho
             db.ChangeTracker.DetectChanges();
             await AfterChunk(done);
         }
+        else
+        {
+            CountTracked();
+        }
+        db.ChangeTracker.Clear();
+        _tracked.Clear();
+    }
+
+    /// <summary>Starts tracking an existing (or earlier chunk's) entity before a row changes it.</summary>
+    private T Touch<T>(T entity) where T : class
+    {
+        if (_tracked.Add(entity))
+        {
+            db.Attach(entity);
+        }
+        return entity;
+    }
+
+    private T AddNew<T>(T entity) where T : class
+    {
+        db.Add(entity);
+        _tracked.Add(entity);
+        return entity;
     }
 
     private Group GroupFor(string name, int? level)
     {
         if (!_groups.TryGetValue(name, out var group))
         {
-            group = new Group { SchoolId = school.Id, SchoolYearId = year.Id, Name = name, Level = level };
-            db.Groups.Add(group);
+            group = AddNew(new Group { SchoolId = school.Id, SchoolYearId = year.Id, Name = name, Level = level });
             _groups[name] = group;
         }
-        else if (level is not null)
+        else if (level is not null && level != group.Level)
         {
-            group.Level = level;
+            Touch(group).Level = level;
         }
         return group;
     }

@@ -11,7 +11,7 @@ namespace Driehoek.Web.Features.Roster;
 /// lease runs out (the applier's keys make a second pass safe); after three such attempts it is failed as
 /// interrupted.
 /// </summary>
-public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, ILogger<RosterImportJob> log) : IJobHandler
+public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RosterImportJob> log) : IJobHandler
 {
     public const string Kind = "roster-import";
 
@@ -39,7 +39,7 @@ public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, ILogger
             return;
         }
         var school = await db.Schools.SingleAsync(s => s.Id == import.SchoolId, ct);
-        var parsed = RosterParser.Parse(UploadRoster.Bytes(import.Content));
+        var parsed = RosterParser.Parse(import.Content, "UTF-8", RosterParser.MaxRowsIn(configuration));
         var errors = parsed.Errors.ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -62,6 +62,8 @@ public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, ILogger
         }
         // What was left for the board admin is worked out again: another school's data may have changed since the preview.
         var conflicts = applier.Conflicts;
+        // Each chunk's save ended by clearing the tracker, the import with it.
+        db.Attach(import);
         import.Preview = JsonSerializer.Serialize(JsonSerializer.Deserialize<RosterPreview>(import.Preview)!.WithConflicts(conflicts));
         import.Status = RosterImportStatus.Committed;
         import.FinishedAt = clock.GetUtcNow().UtcDateTime;

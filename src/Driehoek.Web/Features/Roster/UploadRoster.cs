@@ -1,19 +1,20 @@
-using System.Text;
 using System.Text.Json;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.Roster.Csv;
 
 namespace Driehoek.Web.Features.Roster;
 
-public sealed record UploadRosterCommand(Guid SchoolId, string FileName, byte[]? Content);
+/// <summary><paramref name="TooLarge"/>: the upload was over <see cref="UploadRoster.MaxBytes"/> and was not read.</summary>
+public sealed record UploadRosterCommand(Guid SchoolId, string FileName, byte[]? Content, bool TooLarge = false);
 
 /// <summary>
 /// Reads an uploaded export and works out what committing it would do, without changing anything.
 /// The file is kept so the commit applies exactly what was previewed.
 /// </summary>
-public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration)
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    /// <summary>Room for 100,000 lines of a full export with two parents (about 300 bytes a line).</summary>
+    public const int MaxBytes = 40 * 1024 * 1024;
 
     public async Task<Result<Guid>> HandleAsync(UploadRosterCommand command, CancellationToken ct)
     {
@@ -21,18 +22,18 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
         {
             return Result<Guid>.NotFound();
         }
-        if (command.Content is null)
+        if (command.Content is null && !command.TooLarge)
         {
             return Result<Guid>.Invalid(new FieldError("File", "Roster.NoFile"));
         }
-        if (command.Content.Length > MaxBytes)
+        if (command.TooLarge || command.Content!.Length > MaxBytes)
         {
             return Result<Guid>.Invalid(new FieldError("File", "Roster.FileTooLarge", MaxBytes / 1024 / 1024));
         }
 
-        var parsed = RosterParser.Parse(command.Content);
+        var (text, encodingName) = CsvDecoding.Decode(command.Content!);
+        var parsed = RosterParser.Parse(text, encodingName, RosterParser.MaxRowsIn(configuration));
         var preview = await PreviewAsync(command.SchoolId, parsed, ct);
-        var (text, _) = CsvDecoding.Decode(command.Content);
         var import = new RosterImport
         {
             SchoolId = command.SchoolId,
@@ -69,11 +70,8 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
             changes = applier.CountChanges();
             conflicts = applier.Conflicts;
         }
-        var rows = parsed.Kind == RosterKind.Students ? parsed.Students.Count : parsed.Staff.Count;
-        return new RosterPreview(parsed.Kind, rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
+        return new RosterPreview(parsed.Kind, parsed.Rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
             changes, errors.Count, errors.OrderBy(e => e.Line).Take(RosterPreview.MaxListed).ToList(),
             parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList()).WithConflicts(conflicts);
     }
-
-    internal static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

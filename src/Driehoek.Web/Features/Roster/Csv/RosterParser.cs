@@ -10,11 +10,23 @@ namespace Driehoek.Web.Features.Roster.Csv;
 /// </summary>
 public static class RosterParser
 {
-    public const int MaxRows = 20_000;
+    /// <summary>A board's combined school is some 60,000 students; a setting (<c>Roster:MaxRows</c>) can lower it.</summary>
+    public const int MaxRows = 100_000;
 
-    public static ParsedRoster Parse(byte[] bytes)
+    public static int MaxRowsIn(IConfiguration configuration) => configuration.GetValue("Roster:MaxRows", MaxRows);
+
+    public static ParsedRoster Parse(byte[] bytes, int maxRows = MaxRows)
     {
         var (text, encodingName) = CsvDecoding.Decode(bytes);
+        return Parse(text, encodingName, maxRows);
+    }
+
+    /// <summary>
+    /// Checks every line and counts them. Student rows are not kept: <see cref="ParsedRoster.Students"/> reads
+    /// them from <paramref name="text"/> again, one at a time, so a board's file is never in memory twice.
+    /// </summary>
+    public static ParsedRoster Parse(string text, string encodingName, int maxRows = MaxRows)
+    {
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             // A spreadsheet, a photo or a zip: not a text export.
@@ -23,19 +35,8 @@ public static class RosterParser
         var delimiter = CsvDecoding.DetectDelimiter(text);
         var errors = new List<RosterIssue>();
         var warnings = new List<RosterIssue>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            HasHeaderRecord = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            BadDataFound = args => errors.Add(new RosterIssue(args.Context.Parser?.Row ?? 0, "Roster.BadQuotes", [])),
-        };
-
-        using var csv = new CsvReader(new StringReader(text), config);
-        if (!csv.Read() || csv.Parser.Record is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        using var records = Records(text, delimiter, errors).GetEnumerator();
+        if (!records.MoveNext() || records.Current.Record is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
         {
             return Fail(RosterKind.Students, "Roster.Empty", encodingName, delimiter);
         }
@@ -73,24 +74,30 @@ public static class RosterParser
             return new ParsedRoster(kind.Value, [], [], errors, warnings, encodingName, delimiter);
         }
 
-        var students = new List<StudentRow>();
         var staff = new List<StaffRow>();
-        var rows = 0;
-        while (csv.Read())
+        var studentNumbers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int rows = 0, read = 0;
+        while (records.MoveNext())
         {
-            if (++rows > MaxRows)
+            var (record, line) = records.Current;
+            if (++rows > maxRows)
             {
-                errors.Add(new RosterIssue(csv.Parser.Row, "Roster.TooManyRows", [MaxRows.ToString(CultureInfo.InvariantCulture)]));
+                errors.Add(new RosterIssue(line, "Roster.TooManyRows", [maxRows.ToString(CultureInfo.InvariantCulture)]));
                 break;
             }
-            var row = new RowReader(csv.Parser.Record ?? [], columns, csv.Parser.Row, errors, warnings);
+            var row = new RowReader(record, columns, line, errors, warnings);
             if (row.IsBlank)
             {
                 continue;
             }
+            read++;
             if (kind == RosterKind.Students)
             {
-                students.Add(StudentRowReader.Read(row));
+                var student = StudentRowReader.Read(row);
+                if (student.Number.Length > 0 && !studentNumbers.TryAdd(student.Number, line))
+                {
+                    errors.Add(new RosterIssue(line, "Roster.DuplicateStudent", [student.Number, studentNumbers[student.Number].ToString(CultureInfo.InvariantCulture)]));
+                }
             }
             else
             {
@@ -102,20 +109,43 @@ public static class RosterParser
             errors.Add(new RosterIssue(2, "Roster.NoRows", []));
         }
 
-        CheckDuplicates(students.Select(s => (s.Line, s.Number)), "Roster.DuplicateStudent", errors);
+        var students = kind == RosterKind.Students ? StudentsAgain(text, delimiter, columns, maxRows) : [];
         return new ParsedRoster(kind.Value, students, staff, errors.OrderBy(e => e.Line).ToList(),
-            warnings.OrderBy(w => w.Line).ToList(), encodingName, delimiter);
+            warnings.OrderBy(w => w.Line).ToList(), encodingName, delimiter) { Rows = read };
     }
 
-    private static void CheckDuplicates(IEnumerable<(int Line, string Key)> rows, string key, List<RosterIssue> errors)
+    /// <summary>The student rows of a file <see cref="Parse(string, string, int)"/> has checked; its problems are known already.</summary>
+    private static IEnumerable<StudentRow> StudentsAgain(string text, char delimiter, Dictionary<string, int> columns, int maxRows)
     {
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (line, value) in rows.Where(r => r.Key.Length > 0))
+        var known = new List<RosterIssue>();
+        foreach (var (record, line) in Records(text, delimiter, known).Skip(1).Take(maxRows))
         {
-            if (!seen.TryAdd(value, line))
+            var row = new RowReader(record, columns, line, known, known);
+            if (!row.IsBlank)
             {
-                errors.Add(new RosterIssue(line, key, [value, seen[value].ToString(CultureInfo.InvariantCulture)]));
+                yield return StudentRowReader.Read(row);
             }
+            known.Clear();
+        }
+    }
+
+    /// <summary>The file's records, the header first, each with its line.</summary>
+    private static IEnumerable<(string[] Record, int Line)> Records(string text, char delimiter, List<RosterIssue> errors)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter.ToString(),
+            HasHeaderRecord = true,
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            BadDataFound = args => errors.Add(new RosterIssue(args.Context.Parser?.Row ?? 0, "Roster.BadQuotes", [])),
+        };
+        using var csv = new CsvReader(new StringReader(text), config);
+        while (csv.Read())
+        {
+            yield return (csv.Parser.Record ?? [], csv.Parser.Row);
         }
     }
 

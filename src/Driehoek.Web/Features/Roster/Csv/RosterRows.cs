@@ -17,11 +17,18 @@ public sealed record StaffRow(
 /// <summary>A problem on one line of the file; <see cref="Key"/> is a resource key, <see cref="Args"/> fill it in.</summary>
 public sealed record RosterIssue(int Line, string Key, string[] Args);
 
+/// <summary>
+/// A checked file. <see cref="Students"/> reads the rows from the text again on each enumeration (one row in
+/// memory at a time); <see cref="Rows"/> counts the lines with data.
+/// </summary>
 public sealed record ParsedRoster(
     RosterKind Kind,
-    IReadOnlyList<StudentRow> Students,
+    IEnumerable<StudentRow> Students,
     IReadOnlyList<StaffRow> Staff,
     IReadOnlyList<RosterIssue> Errors,
     IReadOnlyList<RosterIssue> Warnings,
     string EncodingName,
-    char Delimiter);
+    char Delimiter)
+{
+    public int Rows { get; init; }
+}

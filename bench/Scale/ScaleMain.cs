@@ -60,6 +60,8 @@ public static class ScaleMain
         foreach (var provider in providers)
         {
             await Console.Error.WriteLineAsync($"{provider}: building a board of {schools} schools ({min}–{max} students)…");
+            // Import and publish jobs are picked up at once rather than at the runner's 5-second poll.
+            Environment.SetEnvironmentVariable("Jobs__PollSeconds", "0.2");
             await using var app = new BenchApp(provider, postgres);
             await app.StartAsync();
             var board = await ScaleBoard.BuildAsync(app, schools, min, max, Console.Error);

@@ -19,7 +19,7 @@ public sealed record AccountInvitee
 
 /// <summary>
 /// Who of a school may get a join link, as queries that stay set-based: "has a child at this school" is one
-/// EXISTS over the guardian's links (indexed by guardian and school), never a query per person. The page
+/// subquery over the school's links (indexed by school), never a query per person. The page
 /// counts and pages them; <see cref="AccountInvitationJob"/> sends to them in chunks.
 /// </summary>
 public static class AccountInvitees
@@ -57,8 +57,11 @@ public static class AccountInvitees
         {
             links = links.Where(c => db.Enrollments.Any(e => e.StudentId == c.StudentId && e.GroupId == group));
         }
+        // Driven from this school's links (IN over the guardianships' school index), not from every guardian of
+        // the board with an EXISTS each: the board's size must not set the page's speed.
+        var ids = links.Select(c => c.GuardianId);
         return db.Guardians.AsNoTracking()
-            .Where(g => g.UserId == null && g.Email != null && links.Any(c => c.GuardianId == g.Id))
+            .Where(g => ids.Contains(g.Id) && g.UserId == null && g.Email != null)
             .Select(g => new AccountInvitee
             {
                 PersonId = g.Id, FirstName = g.FirstName, LastNamePrefix = g.LastNamePrefix, LastName = g.LastName, Email = g.Email!,

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Permissions;
+using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Driehoek.Tests.Security;
+
+/// <summary>Who tries: one persona per relation the matrix knows, all at school A of board X.</summary>
+public enum Persona
+{
+    Anonymous,
+    Parent,
+    ParentWithoutAuthority,
+    Student,
+    GroupTeacher,
+    Mentor,
+    SubjectTeacher,
+    CareCoordinator,
+    YearCoordinator,
+    DepartmentHead,
+    SchoolLeader,
+    Administrator,
+    BoardAdmin,
+}
+
+/// <summary>How one row is tried on one target: the request, and (rarely) how to tell allowed from refused when the status does not.</summary>
+internal sealed record Probe(Func<MatrixWorld, string, string, HttpRequestMessage> Request,
+    Func<MatrixWorld, string, HttpResponseMessage, string, bool>? Allowed = null, string[]? Targets = null);
+
+internal static class Probes
+{
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, string json) =>
+        new(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static HttpRequestMessage Form(string url, string token, params (string Key, string Value)[] fields) =>
+        new(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Key, f.Value))
+                .Append(KeyValuePair.Create("__RequestVerificationToken", token))),
+        };
+
+    private static readonly Dictionary<(Resource, Act), Probe> All = new()
+    {
+        [(Resource.Home, Act.View)] = new((_, _, _) => Get("/api/v1/me")),
+        [(Resource.Account, Act.View)] = new((_, _, _) => Get("/account")),
+        [(Resource.Account, Act.Change)] = new((_, _, _) => Json(HttpMethod.Post, "/api/v1/account/calendar-feed", "{\"replace\":false}")),
+        [(Resource.Child, Act.View)] = new((w, t, _) => Get($"/api/v1/children/{w.Student(t)}")),
+        [(Resource.StudentRecord, Act.View)] = new((w, t, _) => Get($"/api/v1/students/{w.Student(t)}")),
+        [(Resource.Group, Act.View)] = new((w, t, _) => Get($"/api/v1/groups/{w.Group(t)}")),
+        [(Resource.School, Act.View)] = new((w, t, _) => Get($"/api/v1/schools/{w.School(t)}")),
+        [(Resource.Board, Act.View)] = new((w, t, _) => Get($"/api/v1/boards/{w.Board(t)}")),
+        [(Resource.Board, Act.Change)] = new((w, t, token) => Form($"/board/{w.Board(t)}", token, ("twoFactorForAdmins", "true"))),
+        [(Resource.SchoolSettings, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/settings")),
+        // The school's defaults, saved again: whoever may change them does; nothing else changes.
+        [(Resource.SchoolSettings, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/settings", token,
+            ("twoFactorRoles", "CareCoordinator"), ("twoFactorRoles", "SchoolLeader"), ("twoFactorRoles", "Administrator"),
+            ("careCoordinatorReadsPreparations", "false"))),
+        [(Resource.RosterImport, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/import")),
+        [(Resource.RosterImport, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/import", token)),
+        [(Resource.AccountInvitations, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/invitations")),
+        [(Resource.AccountInvitations, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/invitations", token, ("kind", "Guardian"))),
+        [(Resource.Rounds, Act.View)] = new((w, t, _) => Get($"/api/v1/schools/{w.School(t)}/rounds")),
+        [(Resource.Rounds, Act.Change)] = new((w, t, _) => Get($"/school/{w.School(t)}/rounds/edit")),
+        [(Resource.InvitationTexts, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/invitation-texts")),
+        [(Resource.InvitationTexts, Act.Change)] = new((w, t, token) =>
+            Form($"/school/{w.School(t)}/invitation-texts/TenMinute/nl", token, ("subject", ""), ("body", ""))),
+        [(Resource.RoundInvitations, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfSchool(t)}/invitations")),
+        [(Resource.RoundInvitations, Act.Change)] = new((w, t, _) => Json(HttpMethod.Post, $"/api/v1/rounds/{w.RoundOfSchool(t)}/invitations/send-missing", "{}")),
+        [(Resource.Letters, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfGroup(t)}/letters?group={w.Group(t)}")),
+        [(Resource.Letters, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfSchool(t)}/letters?handler=Printed", token, ("sure", "true"), ("ids", Guid.NewGuid().ToString()))),
+        [(Resource.FamilyInvitation, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/invitation?student={w.Student(t)}")),
+        [(Resource.FamilyPreparation, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfStudent(t)}/preparation?student={w.Student(t)}")),
+        [(Resource.FamilyPreparation, Act.Change)] = new((w, t, _) =>
+            Json(HttpMethod.Put, $"/api/v1/rounds/{w.RoundOfStudent(t)}/preparation?student={w.Student(t)}", $"{{\"answers\":[],\"version\":\"{Guid.NewGuid()}\"}}")),
+        [(Resource.StaffPreparation, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/prepare/{w.Student(t)}")),
+        [(Resource.StaffPreparation, Act.Change)] = new((w, t, token) =>
+            Form($"/rounds/{w.RoundOfStudent(t)}/prepare/{w.Student(t)}", token, ("version", Guid.NewGuid().ToString()))),
+        [(Resource.Preparations, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfGroup(t)}/preparations?group={w.Group(t)}")),
+        [(Resource.FamilyBooking, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/book/{w.FreeSlotFor(t)}?student={w.Student(t)}")),
+        [(Resource.FamilyBooking, Act.Change)] = new((w, t, _) => Json(HttpMethod.Post, $"/api/v1/rounds/{w.RoundOfStudent(t)}/bookings",
+            $"{{\"studentId\":\"{w.Student(t)}\",\"slotId\":\"{w.TakenSlotFor(t)}\",\"areas\":1}}")),
+        [(Resource.Booking, Act.View)] = new((w, t, _) => Get($"/api/v1/bookings/{w.Booking(t)}")),
+        // Moving with a stale version: whoever may move it hears "changed by someone else"; nothing moves.
+        [(Resource.Booking, Act.Change)] = new((w, t, _) => Json(HttpMethod.Post, $"/api/v1/bookings/{w.Booking(t)}/move",
+            $"{{\"slotId\":\"{w.SpareSlotOf(t)}\",\"version\":\"{Guid.NewGuid()}\"}}")),
+        // The request form and the timetable are the household's own, for all its children in the round: no
+        // address names another family's child, so the targets are the family's own round and another school's.
+        [(Resource.EveningRequests, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfStudent(t)}/requests"), Targets: ["C1", "C4"]),
+        [(Resource.EveningRequests, Act.Change)] = new((w, t, _) => Json(HttpMethod.Put, $"/api/v1/rounds/{w.RoundOfStudent(t)}/requests",
+            $"{{\"children\":[{{\"studentId\":\"{w.Student(t)}\",\"main\":false,\"subjectTeacherIds\":[]}}],\"sessionIds\":[]}}"), Targets: ["C1", "C4"]),
+        [(Resource.Timetable, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfStudent(t)}/timetable"), Targets: ["C1", "C4"]),
+        [(Resource.Availability, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStaff(t)}/availability?staff={w.Staff(t)}")),
+        [(Resource.Availability, Act.Change)] = new((w, t, token) =>
+            // Times outside the round's days: whoever may add them hears so; nothing is added.
+            Form($"/rounds/{w.RoundOfStaff(t)}/availability?staff={w.Staff(t)}", token, ("Date", "2020-01-06"), ("Start", "19:00"), ("End", "20:00"))),
+        [(Resource.Schedule, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfSchool(t)}/schedule")),
+        [(Resource.Schedule, Act.Change)] = new((w, t, _) => Json(HttpMethod.Post, $"/api/v1/rounds/{w.RoundOfSchool(t)}/schedule-runs", "{}")),
+        [(Resource.DayList, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStaff(t)}/day?staff={w.Staff(t)}")),
+        // A conversation in the future cannot be marked held: whoever may record hears so; nothing changes.
+        [(Resource.Outcome, Act.Change)] = new((w, t, _) => Json(HttpMethod.Post, $"/api/v1/bookings/{w.Booking(t)}/outcome", "{\"outcome\":3}")),
+        [(Resource.RoundOverview, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfGroup(t)}/overview"),
+            // The overview lists the groups one may see: allowed when it lists this one.
+            (w, t, r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains(w.Group(t).ToString(), StringComparison.Ordinal)),
+    };
+
+    public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));
+
+    public static Probe For(Resource resource, Act act) =>
+        All.TryGetValue((resource, act), out var probe) ? probe : throw new InvalidOperationException($"No probe for {act} {resource}.");
+}

@@ -65,9 +65,13 @@ dotnet restore Driehoek.slnx
 dotnet build Driehoek.slnx --no-restore -c Release
 log "build done"
 set +e
+# Tests that count what they tried (access-matrix cells, malformed requests) append a line here.
+export DRIEHOEK_TEST_COUNTS="$work/counts.txt"
+rm -f "$DRIEHOEK_TEST_COUNTS"
 dotnet test Driehoek.slnx --no-build -c Release "$@" 2>&1 | tee "$work/test.log"
 rc=${PIPESTATUS[0]}
 set -e
+[ -f "$DRIEHOEK_TEST_COUNTS" ] && sort "$DRIEHOEK_TEST_COUNTS"
 log "dotnet test exit code $rc"
 
 # ---- 4. one summary line -------------------------------------------------------------------------

@@ -65,7 +65,7 @@ public abstract class AccessMatrixTests(TestApp app, ITestOutputHelper output)
                 await CheckAsync(row, Probes.For(row.Resource, row.Act), persona, target, expected: true);
             }
 
-            output.WriteLine($"Access matrix: {AccessMatrix.Rows.Count} rows × {Enum.GetValues<Persona>().Length} personas × their targets = " +
+            TestCounts.Report(output, app, $"Access matrix: {AccessMatrix.Rows.Count} rows × {Enum.GetValues<Persona>().Length} personas × their targets = " +
                              $"{cells} cells tried over HTTP ({conditional.Count} of them again with the school's setting on)");
             Assert.True(failures.Count == 0, $"{failures.Count} cells differ from the matrix:\n" + string.Join('\n', failures.Take(60)));
 

@@ -41,7 +41,7 @@ public abstract class FormRobustnessTests(TestApp app, ITestOutputHelper output)
                 failures.Enqueue($"{target.Handler}: only {sent} malformed forms");
             }
         }
-        output.WriteLine($"{targets.Count} form handlers, {total} malformed forms, {started.Elapsed.TotalSeconds:0} s in all");
+        TestCounts.Report(output, app, $"Form robustness: {targets.Count} form handlers, {total} malformed forms, {started.Elapsed.TotalSeconds:0} s in all");
         counts.ForEach(output.WriteLine);
 
         Assert.True(failures.IsEmpty,

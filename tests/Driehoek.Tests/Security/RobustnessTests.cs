@@ -73,7 +73,7 @@ public abstract class RobustnessTests(TestApp app, ITestOutputHelper output)
                 }
             }
         }
-        output.WriteLine($"{counts.Count} endpoints, {counts.Sum(c => int.Parse(c[(c.LastIndexOf(' ') + 1)..]))} malformed requests");
+        TestCounts.Report(output, app, $"OpenAPI robustness: {counts.Count} endpoints, {counts.Sum(c => int.Parse(c[(c.LastIndexOf(' ') + 1)..]))} malformed requests");
         counts.ForEach(output.WriteLine);
 
         Assert.True(failures.Count == 0, "Server errors or endpoints tried too little:\n" + string.Join('\n', failures.Take(30)));

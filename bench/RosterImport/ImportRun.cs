@@ -33,7 +33,7 @@ public static class ImportRun
     {
         var (file, families) = RosterFile.Students(students, seed);
         var (schoolId, boardId, email) = await SeedSchoolAsync(app, students);
-        using var leader = new LeaderClient(app.BaseAddress);
+        using var leader = new BenchBrowser(app.BaseAddress);
         await leader.SignInAsync(email, Password);
 
         var first = await ImportAsync(app, leader, schoolId, file);
@@ -46,7 +46,7 @@ public static class ImportRun
         return new SizeResult(app.Provider, students, families, file.Length, after, first, again, afterAgain);
     }
 
-    private static async Task<Pass> ImportAsync(BenchApp app, LeaderClient leader, Guid schoolId, byte[] file)
+    private static async Task<Pass> ImportAsync(BenchApp app, BenchBrowser leader, Guid schoolId, byte[] file)
     {
         // What the earlier passes left is collected first, so the peak belongs to this one.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -46,7 +46,7 @@ public static class ScaleBoard
         var (boardId, adminEmail, list) = await OrganisationAsync(app, schools, min, max);
         foreach (var school in list)
         {
-            using var leader = new Browser(app.BaseAddress);
+            using var leader = new BenchBrowser(app.BaseAddress);
             await leader.SignInAsync(school.LeaderEmail, Password);
             var step = Stopwatch.StartNew();
             await ImportAsync(leader, school);
@@ -92,18 +92,10 @@ public static class ScaleBoard
     }
 
     /// <summary>The school's student export, uploaded and committed through the import pages; waits for the background job.</summary>
-    private static async Task ImportAsync(Browser leader, ScaleSchool school)
+    private static async Task ImportAsync(BenchBrowser leader, ScaleSchool school)
     {
-        var (token, _) = await leader.FormAsync($"/school/{school.Id}/import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(StudentFile(school))), "File", "leerlingen.csv" },
-        };
-        using var uploaded = await leader.PostAsync($"/school/{school.Id}/import", form);
-        var preview = uploaded.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Upload answered {(int)uploaded.StatusCode}");
-        var (commitToken, _) = await leader.FormAsync(preview);
-        using var committed = await leader.PostAsync(preview, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = commitToken }));
+        var preview = await leader.UploadAsync(school.Id, Encoding.UTF8.GetBytes(StudentFile(school)));
+        await leader.CommitAsync(preview);
         for (var i = 0; i < 1200 && (await leader.GetStringAsync(preview)).Contains("<progress", StringComparison.Ordinal); i++)
         {
             await Task.Delay(250);
@@ -205,15 +197,11 @@ public static class ScaleBoard
     }
 
     /// <summary>The leader publishes the round on its page; if publishing runs in the background, waits until it is done.</summary>
-    private static async Task PublishAsync(Browser leader, ScaleSchool school)
+    private static async Task PublishAsync(BenchBrowser leader, ScaleSchool school)
     {
         var url = $"/rounds/{school.RoundId}";
-        var (token, html) = await leader.FormAsync(url);
-        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"version\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        using var published = await leader.PostAsync($"{url}?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["version"] = version,
-        }));
+        var version = System.Text.RegularExpressions.Regex.Match(await leader.GetStringAsync(url), "name=\"version\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        await leader.PostFormAsync($"{url}?handler=Publish", new Dictionary<string, string> { ["version"] = version }, pageWithForm: url);
         for (var i = 0; i < 1200 && (await leader.GetStringAsync(url)).Contains("<progress", StringComparison.Ordinal); i++)
         {
             await Task.Delay(250);

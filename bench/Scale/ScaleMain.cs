@@ -92,7 +92,7 @@ public static class ScaleMain
 
     private static async Task<(double P50, double P95, int Kb)> SampleAsync(BenchApp app, BuiltBoard board, ScaleSchool school, string who, string url, int samples)
     {
-        using var browser = new Browser(app.BaseAddress);
+        using var browser = new BenchBrowser(app.BaseAddress);
         await browser.SignInAsync(who switch
         {
             "leader" => school.LeaderEmail, "teacher" => school.TeacherEmail, "parent" => school.ParentEmail, _ => board.AdminEmail,

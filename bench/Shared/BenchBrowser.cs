@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace Driehoek.RosterImport;
+namespace Driehoek.Bench;
 
 /// <summary>
-/// The school leader's browser: signs in through the form, uploads the file on the import page (the app
-/// previews it), and presses Verwerken on the preview. Each request carries the form's antiforgery token.
+/// One person's browser for the benchmarks: its own cookies, a real sign-in through the form, the roster
+/// import as a leader does it (upload, then Verwerken on the preview), timed page views. Every post carries
+/// the form's antiforgery token.
 /// </summary>
-public sealed partial class LeaderClient(Uri baseAddress) : IDisposable
+public sealed partial class BenchBrowser(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false })
     {
@@ -17,13 +19,13 @@ public sealed partial class LeaderClient(Uri baseAddress) : IDisposable
 
     public async Task SignInAsync(string email, string password)
     {
-        using var response = await PostFormAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await _http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = await TokenAsync("/account/sign-in"),
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("sign-in", StringComparison.Ordinal) == true)
         {
-            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
     }
 
@@ -38,27 +40,41 @@ public sealed partial class LeaderClient(Uri baseAddress) : IDisposable
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(content, "File", "leerlingen.csv");
-        using var response = await PostFormAsync(path, form);
+        using var response = await _http.PostAsync(path, form);
         return response.Headers.Location?.OriginalString
                ?? throw new InvalidOperationException($"Upload was not accepted: {(int)response.StatusCode} {Errors(await response.Content.ReadAsStringAsync())}");
     }
 
     /// <summary>Presses Verwerken on the preview: the app queues the import as a background job.</summary>
-    public async Task CommitAsync(string previewPath)
+    public async Task CommitAsync(string previewPath) =>
+        await PostFormAsync(previewPath, new Dictionary<string, string>());
+
+    /// <summary>Posts a page's form with the page's own antiforgery token; anything from 400 up is an error.</summary>
+    public async Task PostFormAsync(string path, Dictionary<string, string> fields, string? pageWithForm = null)
     {
-        using var response = await PostFormAsync(previewPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = await TokenAsync(previewPath),
-        }));
+        fields["__RequestVerificationToken"] = await TokenAsync(pageWithForm ?? path);
+        using var response = await _http.PostAsync(path, new FormUrlEncodedContent(fields));
         if ((int)response.StatusCode >= 400)
         {
-            throw new InvalidOperationException($"Commit refused: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"POST {path} refused: {(int)response.StatusCode}");
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>One timed page view: milliseconds and bytes of HTML; anything but 200 is an error.</summary>
+    public async Task<(double Ms, int Bytes)> TimeAsync(string url)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await _http.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        watch.Stop();
+        return response.StatusCode == HttpStatusCode.OK
+            ? (watch.Elapsed.TotalMilliseconds, body.Length)
+            : throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+    }
 
-    private Task<HttpResponseMessage> PostFormAsync(string path, HttpContent content) => _http.PostAsync(path, content);
+    public Task<string> GetStringAsync(string url) => _http.GetStringAsync(url);
+
+    public void Dispose() => _http.Dispose();
 
     private async Task<string> TokenAsync(string path)
     {

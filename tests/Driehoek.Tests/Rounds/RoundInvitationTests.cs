@@ -1,6 +1,7 @@
 using System.Net;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Tests.Rounds;
 
@@ -80,6 +81,44 @@ public abstract class RoundInvitationTests(TestApp app)
         Assert.StartsWith("Invitation:", mail.Subject);
         Assert.Contains("Lina", mail.Subject);
         Assert.Equal(1, await s.MailsToAsync(s.Parent.Email!));
+        Assert.Equal(2, await app.WithDbAsync(db => db.RoundInvitations.CountAsync(i => i.RoundId == s.Round.Id)));
+    }
+
+    [Fact]
+    public async Task Sending_the_missing_invitations_runs_in_the_background_and_a_second_send_waits_for_the_first()
+    {
+        var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);
+        using var leader = await app.SignInAsync(s.Leader.Email!);
+        await s.PublishAsync(leader);
+        var newcomer = await s.School.StudentAsync(s.Group, firstName: "Noor");
+        var newParent = await s.School.GuardianAsync([newcomer]);
+        // A send under way (claimed by another instance): a click now must not start a second one.
+        var job = await app.WithDbAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Kind == RoundInvitationJob.Kind && j.SubjectId == s.Round.Id));
+        for (var i = 0; i < 100 && job.State != JobState.Succeeded; i++)
+        {
+            await Task.Delay(100);
+            job = await app.WithDbAsync(db => db.Set<BackgroundJob>().AsNoTracking().SingleAsync(j => j.Id == job.Id));
+        }
+        await app.WithDbAsync(db => db.Set<BackgroundJob>().Where(j => j.Id == job.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, JobState.Running).SetProperty(j => j.LockedBy, "another instance")
+                .SetProperty(j => j.LockedUntil, DateTime.UtcNow.AddHours(1))));
+
+        var busy = await leader.GetAsync($"/rounds/{s.Round.Id}/invitations");
+        var refused = await leader.Http.PostAsync($"/api/v1/rounds/{s.Round.Id}/invitations/send-missing", null);
+
+        Assert.NotNull(busy.Find("meta[http-equiv='refresh']"));
+        Assert.NotNull(busy.Find("[role=status] progress"));
+        Assert.Null(busy.Find("form[action*='handler=SendMissing']"));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        await app.WithDbAsync(db => db.Set<BackgroundJob>().Where(j => j.Kind == RoundInvitationJob.Kind && j.SubjectId == s.Round.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, JobState.Succeeded)));
+        var started = await leader.Http.PostAsync($"/api/v1/rounds/{s.Round.Id}/invitations/send-missing", null);
+
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal("1", await started.Content.ReadAsStringAsync());
+        Assert.Contains("Noor", (await Mailbox.WaitForAsync(app, newParent.Email!)).Subject);
         Assert.Equal(2, await app.WithDbAsync(db => db.RoundInvitations.CountAsync(i => i.RoundId == s.Round.Id)));
     }
 

@@ -34,13 +34,16 @@ public sealed class GetAccountInvitations(AppDbContext db, Access access, TimePr
         var schoolId = query.SchoolId;
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var openKeys = Enum.GetValues<AccountInvitationKind>().ToDictionary(k => AccountInvitationRun.OpenKeyFor(schoolId, k));
+        var keys = openKeys.Keys.ToList();
+        var openRuns = await db.AccountInvitationRuns.AsNoTracking().Where(r => r.OpenKey != null && keys.Contains(r.OpenKey))
+            .Select(r => new { r.OpenKey, r.Id }).ToListAsync(ct);
         var kinds = new List<InviteeKindSummary>();
         foreach (var kind in Enum.GetValues<AccountInvitationKind>())
         {
-            var people = AccountInvitees.Eligible(db, schoolId, kind);
-            var open = AccountInvitationRun.OpenKeyFor(schoolId, kind);
-            kinds.Add(new InviteeKindSummary(kind, await people.CountAsync(ct), await people.NotInvited(db, schoolId, kind, now).CountAsync(ct),
-                await db.AccountInvitationRuns.AsNoTracking().Where(r => r.OpenKey == open).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)));
+            var (withoutAccount, toInvite) = await AccountInvitees.Eligible(db, schoolId, kind).CountAsync(db, schoolId, kind, now, ct);
+            kinds.Add(new InviteeKindSummary(kind, withoutAccount, toInvite,
+                openRuns.Where(r => openKeys[r.OpenKey!] == kind).Select(r => (Guid?)r.Id).FirstOrDefault()));
         }
 
         var year = await SchoolCalendar.CurrentYearAsync(db, schoolId, SchoolCalendar.Today(clock), ct);
@@ -52,7 +55,10 @@ public sealed class GetAccountInvitations(AppDbContext db, Access access, TimePr
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()[..Math.Min(query.Search.Trim().Length, 100)];
 
         var matching = AccountInvitees.Eligible(db, schoolId, query.Kind, groupId).Matching(search);
-        var matches = await matching.CountAsync(ct);
+        // Unfiltered, the list is the kind's people, already counted above.
+        var matches = groupId is null && search is null
+            ? kinds.Single(k => k.Kind == query.Kind).WithoutAccount
+            : await matching.CountAsync(ct);
         var pageCount = Math.Max(1, (matches + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var kindOfQuery = query.Kind;

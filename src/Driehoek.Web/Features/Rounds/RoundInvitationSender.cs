@@ -16,13 +16,6 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
 {
     private sealed record Invitee(Guid StudentId, Guid HouseholdId, string Name, string? Email, string Language);
 
-    public async Task<int> AddMissingAsync(ConversationRound round, CancellationToken ct)
-    {
-        var missing = await MissingAsync(round, ct);
-        await AddAsync(round, missing, ct);
-        return missing.Count;
-    }
-
     /// <summary>
     /// Invites the missing households in chunks, each saved on its own (rows and mails together), reporting
     /// (done, total) after each. Run again, it finds only those a previous run did not save. When a leader's

@@ -42,7 +42,7 @@ public static class RoundInvitationsSetup
                 IStringLocalizer<InvitationStaffText> text, CancellationToken ct) =>
             (await handler.HandleAsync(new SendMissingRoundInvitationsCommand(roundId), ct)).ToApi(text))
             .Serves(Resource.RoundInvitations)
-            .WithSummary("Invites the households of a published round that have no invitation yet (school leaders); answers how many.");
+            .WithSummary("Starts inviting the households of a published round that have no invitation yet (school leaders), in the background; answers how many it will invite, 409 while a send is under way.");
     }
 }
 

@@ -75,6 +75,34 @@ public sealed class JobQueue(AppDbContext db, TimeProvider clock, JobSignal sign
         return job;
     }
 
+    /// <summary>
+    /// Queues a kind's job for a subject once more (work that can be asked for again, such as sending what was
+    /// missed): a finished job is queued again at once, a queued or running one is left to run (false), and
+    /// without one a new job is added to the caller's unit of work.
+    /// </summary>
+    public async Task<bool> EnqueueAgainAsync(string kind, Guid subjectId, CancellationToken ct)
+    {
+        var key = JobKind.KeyFor(kind, subjectId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var requeued = await db.Set<BackgroundJob>()
+            .Where(j => j.Key == key && (j.State == JobState.Succeeded || j.State == JobState.Failed || j.State == JobState.Cancelled))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Queued).SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.RunAfter, now).SetProperty(j => j.LockedBy, (string?)null).SetProperty(j => j.LockedUntil, (DateTime?)null)
+                .SetProperty(j => j.Progress, (string?)null).SetProperty(j => j.LastError, (string?)null)
+                .SetProperty(j => j.StartedAt, (DateTime?)null).SetProperty(j => j.FinishedAt, (DateTime?)null), ct);
+        if (requeued == 1)
+        {
+            signal.Poke();
+            return true;
+        }
+        if (await db.Set<BackgroundJob>().AnyAsync(j => j.Key == key, ct))
+        {
+            return false;
+        }
+        Enqueue(kind, subjectId);
+        return true;
+    }
+
     /// <summary>Cancels a queued or running job; the instance running it stops within a heartbeat.</summary>
     public async Task<bool> CancelAsync(string kind, Guid subjectId, CancellationToken ct)
     {

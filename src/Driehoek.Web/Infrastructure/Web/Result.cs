@@ -44,7 +44,7 @@ public static class ResultExtensions
         }
     }
 
-    public static Results<Ok<T>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>> ToApi<T>(
+    public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> ToApi<T>(
         this Result<T> result, IStringLocalizer text)
     {
         if (result.Ok)
@@ -56,7 +56,8 @@ public static class ResultExtensions
         return result.Failure switch
         {
             Failure.NotFound => TypedResults.NotFound(),
-            Failure.Conflict => TypedResults.Conflict(new HttpValidationProblemDetails(errors) { Status = 409 }),
+            // Problem details with their own media type, like every other API error (Conflict(object) would say application/json).
+            Failure.Conflict => TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status409Conflict }),
             _ => TypedResults.ValidationProblem(errors),
         };
     }

@@ -155,6 +155,13 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                 run = await evening.RunAsync(app, leader);
                 await evening.PublishAsync(leader, run);
             }
+            // A leader's lists of a round with more than one group open on the group picker.
+            var twoGroups = await app.World.SchoolAsync();
+            var (fives, sixes) = (await twoGroups.GroupAsync("Groep 5a"), await twoGroups.GroupAsync("Groep 6b", level: 6));
+            await twoGroups.StudentAsync(fives, firstName: "Mees");
+            await twoGroups.StudentAsync(sixes, firstName: "Lotte");
+            var pickerRound = (await twoGroups.OpenRoundAsync([fives, sixes])).Id;
+            var pickerLeader = await twoGroups.StaffAsync(StaffRole.SchoolLeader);
             var twoFactor = await TwoFactorUserAsync(app, s.School);
             var required = await s.School.StaffAsync(StaffRole.CareCoordinator, authenticator: false);
 
@@ -180,6 +187,10 @@ public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
                     $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
                     $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                     $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
+                ]),
+                ("leader-groups", pickerLeader.Email, [
+                    $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",
+                    $"/rounds/{pickerRound}/overview?group={sixes.Id}&q=lot",
                 ]),
                 ("required", required.Email, ["/account/authenticator"]),
                 ("leader-pe", evening.Leader.Email, [$"/rounds/{evenRound}/schedule", $"/rounds/{evenRound}/schedule/{run}", $"/rounds/{evenRound}"]),

@@ -157,8 +157,10 @@ public abstract class ParentEveningGuardTests(TestApp app)
             await leader.GetAsync($"/rounds/{e.Round.Id}?lang={language}");
             await leader.GetAsync($"/rounds/{e.Round.Id}/schedule?lang={language}");
             var review = await leader.GetAsync($"/rounds/{e.Round.Id}/schedule/{runId}?lang={language}");
-            var anyRequest = review.Find("#timelines a, #unplaced a")!.GetAttribute("href")!;
-            await leader.GetAsync($"/rounds/{e.Round.Id}/schedule/{runId}{anyRequest.Split('#')[0]}&lang={language}");
+            var anyRequest = review.Find("#timelines a[href*='move='], #unplaced a")!.GetAttribute("href")!;
+            // The link keeps the page's address (and its language) and adds the meeting to move.
+            Assert.Contains($"lang={language}", anyRequest, StringComparison.Ordinal);
+            await leader.GetAsync(anyRequest.Split('#')[0]);
         }
         await e.PublishAsync(leader, runId);
         await leader.GetAsync($"/rounds/{e.Round.Id}/schedule/{runId}?lang=en");

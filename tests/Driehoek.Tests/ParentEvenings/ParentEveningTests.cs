@@ -40,7 +40,12 @@ public abstract class ParentEveningTests(TestApp app)
         Assert.NotNull(review.Find("#metrics"));
         Assert.NotNull(review.Find("#unplaced .empty"));
         Assert.Equal(2, review.FindAll("#waiting tbody tr").Count());
-        Assert.Equal(2, review.FindAll("#timelines details").Count());
+        Assert.Equal(2, review.FindAll("#timelines li.teacher").Count());
+        var shown = Assert.Single(review.FindAll("#timelines .teacher-timeline"));
+        var other = review.Find("#timelines li.teacher a")!;
+        var otherTimeline = await leader.GetAsync(other.GetAttribute("href")!.Split('#')[0]);
+        Assert.Contains(other.TextContent, Assert.Single(otherTimeline.FindAll("#timelines .teacher-timeline")).TextContent);
+        Assert.DoesNotContain(other.TextContent, shown.QuerySelector("h3")!.TextContent);
         var published = await e.PublishAsync(leader, runId);
         Assert.NotNull(published.Find(".notice"));
 

@@ -20,12 +20,42 @@ public sealed record TeacherOption(string Id, string Name);
 
 public sealed record MoveChoice(string RequestId, string Label, string? Teacher, int? Start, IReadOnlyList<TeacherOption> Teachers, IReadOnlyList<MoveTime> Times);
 
+/// <summary>
+/// Which part of a large evening the review page shows: one page of the unplaced requests and of the families'
+/// waiting, and one teacher's timeline (the first teacher's when none is chosen). The API reads everything.
+/// </summary>
+public sealed record RunListing(string? Teacher = null, int UnplacedPage = 1, int WaitingPage = 1)
+{
+    public const int PageSize = 50;
+}
+
+/// <summary>A page of a list of <paramref name="Total"/> lines.</summary>
+public sealed record ListPart(int Page, int Pages, int Total)
+{
+    public int First => Total == 0 ? 0 : ((Page - 1) * RunListing.PageSize) + 1;
+    public int Last => Math.Min(Total, Page * RunListing.PageSize);
+
+    public static ListPart Of(int total, int page)
+    {
+        var pages = Math.Max(1, (total + RunListing.PageSize - 1) / RunListing.PageSize);
+        return new ListPart(Math.Clamp(page, 1, pages), pages, total);
+    }
+
+    public IEnumerable<T> Take<T>(IEnumerable<T> lines) => lines.Skip((Page - 1) * RunListing.PageSize).Take(RunListing.PageSize);
+}
+
 public sealed record RunReview(
     Guid RunId, Guid RoundId, string RoundName, ScheduleRunStatus Status, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt,
     int TimeBudgetSeconds, int? MaxConsecutive, SolverProgress? Progress, string? FailureKey, string? FailureDetail, RunMetrics? Metrics,
     IReadOnlyList<UnplacedLine> Unplaced, IReadOnlyList<FamilyWaiting> Waiting, IReadOnlyList<TeacherTimeline> Teachers, MoveChoice? Move,
     bool Published, Guid Version, int Moves)
 {
+    /// <summary>Paged: which page of the unplaced and waiting lists this is; null when they are whole (the API).</summary>
+    public ListPart? UnplacedPart { get; init; }
+    public ListPart? WaitingPart { get; init; }
+    /// <summary>Paged: the teacher whose timeline is shown; the other teachers come with their summary only.</summary>
+    public string? ShownTeacher { get; init; }
+
     public bool CanEdit => Status == ScheduleRunStatus.Finished && !Published;
 }
 
@@ -35,7 +65,7 @@ public sealed record RunReview(
 /// </summary>
 public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
 {
-    public async Task<Result<RunReview>> HandleAsync(Guid runId, string? move, CancellationToken ct)
+    public async Task<Result<RunReview>> HandleAsync(Guid runId, string? move, CancellationToken ct, RunListing? listing = null)
     {
         if (await RunAccess.ManageableAsync(db, access, runId, ct) is not var (run, round))
         {
@@ -63,10 +93,29 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
             .Select(u => new UnplacedLine(u.Request, labels[u.Request], labels[index[u.Request].Family.Id],
                 ScheduleRules.FamilyReason(instance, u.Request, u.Reason), labels.Describe(u.Reason)))
             .ToList();
+        var waiting = Waiting(meetings, grid, labels);
+        var teachers = Timelines(instance, meetings, grid, labels);
+        review = review with
+        {
+            Unplaced = unplaced, Waiting = waiting, Teachers = teachers,
+            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
+        };
+        return listing is null ? review : Paged(review, listing);
+    }
+
+    /// <summary>
+    /// What a page shows of a large evening (a secondary school's has thousands of meetings): a page of each list
+    /// and one teacher's timeline; the others' timelines are left out, so the page grows with the teachers, not the meetings.
+    /// </summary>
+    private static RunReview Paged(RunReview review, RunListing listing)
+    {
+        var shown = review.Teachers.FirstOrDefault(t => t.Id == listing.Teacher) ?? review.Teachers.FirstOrDefault();
+        var (unplaced, waiting) = (ListPart.Of(review.Unplaced.Count, listing.UnplacedPage), ListPart.Of(review.Waiting.Count, listing.WaitingPage));
         return review with
         {
-            Unplaced = unplaced, Waiting = Waiting(meetings, grid, labels), Teachers = Timelines(instance, meetings, grid, labels),
-            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
+            Unplaced = unplaced.Take(review.Unplaced).ToList(), Waiting = waiting.Take(review.Waiting).ToList(),
+            Teachers = review.Teachers.Select(t => t == shown ? t : t with { Items = [] }).ToList(),
+            UnplacedPart = unplaced, WaitingPart = waiting, ShownTeacher = shown?.Id,
         };
     }
 

@@ -11,10 +11,11 @@ public sealed class RunModel(GetRun query, CancelRun cancel, MoveMeeting move, P
     public string? Notice { get; private set; }
     public double ElapsedSeconds { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid runId, string? move, string? notice, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid roundId, Guid runId, string? move, string? notice, string? teacher, int unplaced = 1,
+        int waiting = 1, CancellationToken ct = default)
     {
         Notice = notice is "Run.Moved" or "Run.Published" or "Run.Stopped" ? notice : null;
-        return await LoadAsync(roundId, runId, move, ct) ? Page() : NotFound();
+        return await LoadAsync(roundId, runId, move, ct, new RunListing(teacher, unplaced, waiting)) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid roundId, Guid runId, CancellationToken ct) =>
@@ -41,9 +42,10 @@ public sealed class RunModel(GetRun query, CancelRun cancel, MoveMeeting move, P
     private Task<IActionResult> AfterAsync<T>(Guid roundId, Guid runId, Result<T> result, string notice, string? move, CancellationToken ct) =>
         this.AfterCommandAsync(result, text, () => LoadAsync(roundId, runId, move, ct), $"/rounds/{roundId}/schedule/{runId}?notice={notice}");
 
-    private async Task<bool> LoadAsync(Guid roundId, Guid runId, string? move, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid roundId, Guid runId, string? move, CancellationToken ct, RunListing? listing = null)
     {
-        var result = await query.HandleAsync(runId, move, ct);
+        // After a move, the teacher of the moved meeting's timeline is the one to see again.
+        var result = await query.HandleAsync(runId, move, ct, listing ?? new RunListing(Request.Query["teacher"]));
         if (!result.Ok || result.Value!.RoundId != roundId)
         {
             return false;

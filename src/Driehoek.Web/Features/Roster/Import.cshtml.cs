@@ -26,9 +26,10 @@ public sealed class ImportModel(AppDbContext db, Access access, UploadRoster upl
         byte[]? content = null;
         if (file is not null && file.Length <= UploadRoster.MaxBytes)
         {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
+            // Straight into an array of the file's size: a buffer and its copy would hold a board's export twice.
+            content = new byte[file.Length];
+            await using var stream = file.OpenReadStream();
+            await stream.ReadExactlyAsync(content, ct);
         }
         // An empty file still counts as a file: the preview then says it is empty.
         var result = await upload.HandleAsync(new UploadRosterCommand(schoolId, file?.FileName ?? "", content, TooLarge: file?.Length > UploadRoster.MaxBytes), ct);

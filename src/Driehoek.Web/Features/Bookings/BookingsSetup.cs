@@ -24,6 +24,7 @@ public static class BookingsSetup
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
+        services.AddScoped<MoveEvening>();
         services.AddScoped<JoinWaitingList>();
         services.AddScoped<GetBooking>();
         services.AddScoped<IAgendaSource, BookingAgenda>();

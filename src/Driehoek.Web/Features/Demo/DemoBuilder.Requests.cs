@@ -8,7 +8,7 @@ namespace Driehoek.Web.Features.Demo;
 
 /// <summary>
 /// The secondary school's progress round as a parent evening in request mode: two evenings next week and a
-/// half, every teacher's times entered, and about seven in ten families' requests in (the mentor, most with
+/// half, every teacher's times entered, and about two in three families' requests in (the mentor, most with
 /// one to three subject teachers). The rector can run the scheduler; the demo parent can still ask.
 /// </summary>
 internal sealed partial class DemoBuilder
@@ -37,8 +37,8 @@ internal sealed partial class DemoBuilder
         db.RoundSessions.AddRange(sessions);
         var groupIds = groups.Select(g => g.Id).ToHashSet();
         var teachers = Tracked<StaffAssignment>().Where(a => a.GroupId is { } g && groupIds.Contains(g)).Select(a => a.StaffMemberId).Distinct().ToList();
-        // Every sixth teacher works part-time and comes on the first evening only.
-        AddDemoAvailability(round, teachers, t => sessions.Where(x => x == sessions[0] || teachers.IndexOf(t) % 6 != 5)
+        // Every tenth teacher works part-time and comes on the first evening only.
+        AddDemoAvailability(round, teachers, t => sessions.Where(x => x == sessions[0] || teachers.IndexOf(t) % 10 != 9)
             .Select(x => new Window(x.Date, x.Start, x.End)));
         AddRequests(round, groups, sessions, now);
     }
@@ -62,7 +62,7 @@ internal sealed partial class DemoBuilder
 
         foreach (var enrollment in EnrollmentsOf(groups).Where(e => !_scripted.Contains(e.StudentId)))
         {
-            if (_random.NextDouble() >= 0.7 || Booker(enrollment.StudentId, links, guardians) is not { } guardian)
+            if (_random.NextDouble() >= 0.65 || Booker(enrollment.StudentId, links, guardians) is not { } guardian)
             {
                 continue;
             }
@@ -77,16 +77,16 @@ internal sealed partial class DemoBuilder
             // Now and then a family asks for a double conversation with the mentor (one per household).
             var isDouble = _random.NextDouble() < 0.04 && doubles.Add(household);
             AddRequest(round, guardian, enrollment.StudentId, wanted, details, isDouble, now);
-            ChooseSessions(round, household, sessions, households, both: _random.NextDouble() < 0.55);
+            ChooseSessions(round, household, sessions, households, both: _random.NextDouble() < 0.7);
         }
     }
 
-    /// <summary>None to three of the child's subject teachers; the core subjects are asked for most.</summary>
+    /// <summary>None to three of the child's subject teachers; the core subjects are asked for a little more often.</summary>
     private IEnumerable<Guid?> SubjectChoice(List<StaffAssignment> available)
     {
         var r = _random.NextDouble();
-        var count = r < 0.35 ? 0 : r < 0.7 ? 1 : r < 0.9 ? 2 : 3;
-        return available.OrderBy(a => (a.Subject is "Wiskunde" or "Nederlands" or "Engels" ? 0 : 2) + _random.NextDouble() * 3)
+        var count = r < 0.4 ? 0 : r < 0.75 ? 1 : r < 0.93 ? 2 : 3;
+        return available.OrderBy(a => (a.Subject is "Wiskunde" or "Nederlands" or "Engels" ? 0 : 1) + _random.NextDouble() * 4)
             .Take(count).Select(a => (Guid?)a.StaffMemberId).Distinct();
     }
 

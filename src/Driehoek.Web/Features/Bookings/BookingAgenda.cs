@@ -14,8 +14,10 @@ public sealed class BookingAgenda(AppDbContext db, TimeProvider clock, IStringLo
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var items = new List<Home.AgendaItem>();
-        var households = profile.Children.Values.Where(c => c.HouseholdId is not null).Select(c => c.HouseholdId!.Value).Distinct().ToList();
-        var studentIds = profile.Children.Keys.ToList();
+        // A guardian without parental authority sees the rounds only where the school allows it.
+        var children = await FamilyContacts.LinksToldAsync(db, profile, Organisation.LimitedGuardianAccess.ConversationRounds, ct);
+        var households = children.Where(c => c.HouseholdId is not null).Select(c => c.HouseholdId!.Value).Distinct().ToList();
+        var studentIds = children.Select(c => c.StudentId).ToList();
         if (studentIds.Count > 0)
         {
             var bookings = await db.Bookings.AsNoTracking()

@@ -22,10 +22,12 @@ internal sealed partial class DemoBuilder
         var family = NewFamily(new Background("nl", DemoNames.DutchFirst, []), ("de", "Vries"), separated: false);
         family.Guardians[0].UserId = _users["ouder"].Id;
         family.Guardians[0].FirstName = "Anouk";
-        TakeSeat(seats, primary.School, primaryGroups.Single(g => g.Name == "Groep 5"), family, "Emma");
+        var emma = TakeSeat(seats, primary.School, primaryGroups.Single(g => g.Name == "Groep 5"), family, "Emma");
         var student = TakeSeat(seats, secondary.School, secondaryGroups.Single(g => g.Name == "2B"), family, "Daan");
         student.UserId = _users["leerling"].Id;
         student.Email = _users["leerling"].Email;
+        _scripted.UnionWith([emma.Id, student.Id]);
+        AddSignInFamilies(seats, primary.School, primaryGroups, secondary.School, secondaryGroups);
 
         var shuffled = seats.OrderBy(_ => _random.Next()).ToList();
         var open = new List<DemoFamily>();
@@ -103,7 +105,8 @@ internal sealed partial class DemoBuilder
         return household;
     }
 
-    private Student TakeSeat(List<(School School, Group Group)>? seats, School school, Group group, DemoFamily family, string? firstName)
+    private Student TakeSeat(List<(School School, Group Group)>? seats, School school, Group group, DemoFamily family, string? firstName,
+        bool? secondAuthority = null)
     {
         seats?.Remove((school, group));
         var level = group.Level ?? 1;
@@ -120,7 +123,8 @@ internal sealed partial class DemoBuilder
         for (var i = 0; i < family.Guardians.Count; i++)
         {
             // In a separated family the second parent sometimes has no parental authority.
-            var authority = i == 0 || family.Guardians[0].HouseholdId == family.Guardians[i].HouseholdId || _random.NextDouble() < 0.6;
+            var authority = i == 0 || family.Guardians[0].HouseholdId == family.Guardians[i].HouseholdId
+                || (secondAuthority ?? _random.NextDouble() < 0.6);
             db.Guardianships.Add(new Guardianship
             {
                 SchoolId = school.Id, StudentId = student.Id, GuardianId = family.Guardians[i].Id,

@@ -9,10 +9,15 @@ internal sealed partial class DemoBuilder
 {
     // A household with children at both schools must not be booked twice at the same time.
     private readonly HashSet<(Guid Household, DateTime Start)> _busy = [];
+    private readonly HashSet<Guid> _taken = [];
+
+    private sealed record Window(DateOnly Date, TimeOnly Start, TimeOnly End);
 
     /// <summary>
-    /// The year's plan for a demo school, with the progress round open for booking right now: teachers
-    /// have given their times and about a third of the families have booked, so every page has life in it.
+    /// The year's plan for a demo school, with the progress round under way: at the primary school families
+    /// book themselves and the first evening was yesterday (held, no-shows, families still to book); at the
+    /// secondary school it is a parent evening in request mode with the families' requests in, ready for
+    /// the scheduler.
     /// </summary>
     private void AddConversationCycle((School School, SchoolYear Year) s, List<Group> groups)
     {
@@ -20,27 +25,41 @@ internal sealed partial class DemoBuilder
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var plan in RoundDefaults.For(s.School.Kind))
         {
-            var open = plan.Kind == RoundKind.Progress;
-            var first = open ? today.AddDays(10) : s.Year.StartsOn.AddDays(plan.FirstDayOffset);
-            var (opens, closes) = open
-                ? (now.AddDays(-1), SchoolCalendar.ToUtc(first.AddDays(-2).ToDateTime(new TimeOnly(23, 59))))
-                : RoundDefaults.BookingWindow(first);
-            var round = new ConversationRound
+            if (plan.Kind != RoundKind.Progress)
             {
-                SchoolId = s.School.Id, SchoolYearId = s.Year.Id, Kind = plan.Kind, Form = plan.Form, LengthMinutes = plan.Length,
-                Name = DemoRoundName(plan.Kind, s.Year.Name), FirstDay = first, LastDay = first.AddDays(open ? 1 : plan.Days),
-                Participants = plan.Participants, MaxSubjectTeachers = plan.MaxSubjectTeachers, Handover = plan.Handover,
-                BookingOpensAt = opens, BookingClosesAt = closes, CreatedAt = now,
-                Status = open || first < today ? RoundStatus.Published : RoundStatus.Draft, PublishedAt = open ? now : null,
-            };
-            db.Rounds.Add(round);
-            db.RoundGroups.AddRange(groups.Select(g => new RoundGroup { SchoolId = s.School.Id, RoundId = round.Id, GroupId = g.Id }));
-            if (open)
+                var first = s.Year.StartsOn.AddDays(plan.FirstDayOffset);
+                var (opens, closes) = RoundDefaults.BookingWindow(first);
+                NewRound(s, groups, plan, first, first.AddDays(plan.Days), opens, closes, first < today ? opens : null);
+            }
+            else if (s.School.Kind == SchoolKind.Primary)
             {
-                var slots = AddDemoAvailability(round, groups);
-                AddDemoBookings(round, groups, slots, now);
+                AddSelfBookingEvening(s, groups, plan, today, now);
+            }
+            else
+            {
+                AddRequestEvening(s, groups, plan, today, now);
             }
         }
+    }
+
+    private ConversationRound NewRound((School School, SchoolYear Year) s, List<Group> groups, RoundDefaults.Plan plan,
+        DateOnly first, DateOnly last, DateTime opens, DateTime closes, DateTime? publishedAt, RoundMode mode = RoundMode.SelfBooking)
+    {
+        var round = new ConversationRound
+        {
+            SchoolId = s.School.Id, SchoolYearId = s.Year.Id, Kind = plan.Kind, Form = plan.Form, LengthMinutes = plan.Length,
+            Name = DemoRoundName(plan.Kind, s.Year.Name), FirstDay = first, LastDay = last, Mode = mode,
+            Participants = plan.Participants, MaxSubjectTeachers = plan.MaxSubjectTeachers, Handover = plan.Handover,
+            BookingOpensAt = opens, BookingClosesAt = closes, CreatedAt = opens.AddDays(-7),
+            Status = publishedAt is null ? RoundStatus.Draft : RoundStatus.Published, PublishedAt = publishedAt,
+        };
+        db.Rounds.Add(round);
+        db.RoundGroups.AddRange(groups.Select(g => new RoundGroup { SchoolId = s.School.Id, RoundId = round.Id, GroupId = g.Id }));
+        if (publishedAt is { } at)
+        {
+            AddInvitations(round, groups, at);
+        }
+        return round;
     }
 
     private static string DemoRoundName(RoundKind kind, string year) => kind switch
@@ -50,21 +69,32 @@ internal sealed partial class DemoBuilder
         _ => $"Eindgesprekken {year}",
     };
 
-    /// <summary>Every teacher of the round's groups: two evenings (afternoon and evening, with a break).</summary>
-    private List<Slot> AddDemoAvailability(ConversationRound round, List<Group> groups)
+    /// <summary>A published round's invitation records, as publishing leaves them: e-mailed where the household has an address.</summary>
+    private void AddInvitations(ConversationRound round, List<Group> groups, DateTime sentAt)
     {
-        var groupIds = groups.Select(g => g.Id).ToHashSet();
-        var teachers = db.ChangeTracker.Entries<StaffAssignment>().Select(e => e.Entity)
-            .Where(a => a.GroupId is { } g && groupIds.Contains(g)).Select(a => a.StaffMemberId).Distinct().ToList();
+        var guardians = Tracked<Guardian>().ToDictionary(g => g.Id);
+        var links = Tracked<Guardianship>().Where(l => l.HasParentalAuthority).ToLookup(l => l.StudentId);
+        foreach (var enrollment in EnrollmentsOf(groups))
+        {
+            foreach (var household in links[enrollment.StudentId].Select(l => guardians[l.GuardianId])
+                         .Where(g => g.HouseholdId is not null).GroupBy(g => g.HouseholdId!.Value))
+            {
+                db.RoundInvitations.Add(new RoundInvitation
+                {
+                    SchoolId = round.SchoolId, RoundId = round.Id, StudentId = enrollment.StudentId, HouseholdId = household.Key,
+                    CreatedAt = sentAt, EmailedAt = household.Any(g => g.Email is not null) ? sentAt : null,
+                });
+            }
+        }
+    }
+
+    /// <summary>Slots for every given teacher in every window, as a teacher entering these times would get them.</summary>
+    private List<Slot> AddDemoAvailability(ConversationRound round, IEnumerable<Guid> teachers, Func<Guid, IEnumerable<Window>> windows)
+    {
         var slots = new List<Slot>();
         foreach (var teacher in teachers)
         {
-            foreach (var (date, start, end) in new[]
-                     {
-                         (round.FirstDay, new TimeOnly(15, 0), new TimeOnly(17, 0)),
-                         (round.FirstDay, new TimeOnly(19, 0), new TimeOnly(21, 0)),
-                         (round.LastDay, new TimeOnly(19, 0), new TimeOnly(21, 30)),
-                     })
+            foreach (var (date, start, end) in windows(teacher))
             {
                 var input = new AvailabilityInput(date, start, end, null, null, "Lokaal " + (1 + Math.Abs(teacher.GetHashCode() % 30)), null);
                 var block = new AvailabilityBlock
@@ -88,35 +118,24 @@ internal sealed partial class DemoBuilder
         return slots;
     }
 
-    /// <summary>About a third of the families have booked their group teacher or mentor (never the demo parent, who can try it).</summary>
-    private void AddDemoBookings(ConversationRound round, List<Group> groups, List<Slot> slots, DateTime now)
+    private IEnumerable<T> Tracked<T>() where T : class => db.ChangeTracker.Entries<T>().Select(e => e.Entity);
+
+    private List<Enrollment> EnrollmentsOf(List<Group> groups)
     {
-        var demoParent = db.ChangeTracker.Entries<Guardian>().Select(e => e.Entity).Single(g => g.UserId == _users["ouder"].Id);
-        var enrollments = db.ChangeTracker.Entries<Enrollment>().Select(e => e.Entity).Where(e => groups.Any(g => g.Id == e.GroupId)).ToList();
-        var links = db.ChangeTracker.Entries<Guardianship>().Select(e => e.Entity).ToLookup(l => l.StudentId);
-        var guardians = db.ChangeTracker.Entries<Guardian>().Select(e => e.Entity).ToDictionary(g => g.Id);
-        var mainTeacher = db.ChangeTracker.Entries<StaffAssignment>().Select(e => e.Entity)
-            .Where(a => a.Role is StaffRole.GroupTeacher or StaffRole.Mentor).GroupBy(a => a.GroupId!.Value).ToDictionary(g => g.Key, g => g.First().StaffMemberId);
-        var taken = new HashSet<Guid>();
-        foreach (var enrollment in enrollments.Where(_ => _random.NextDouble() < 0.35))
-        {
-            var guardian = links[enrollment.StudentId].Select(l => guardians[l.GuardianId]).FirstOrDefault();
-            if (guardian?.HouseholdId is not { } household || guardian.Id == demoParent.Id || links[enrollment.StudentId].Any(l => l.GuardianId == demoParent.Id)
-                || !mainTeacher.TryGetValue(enrollment.GroupId, out var teacher))
-            {
-                continue;
-            }
-            var slot = slots.Where(x => x.StaffMemberId == teacher && !taken.Contains(x.Id) && !_busy.Contains((household, x.StartsAt)))
-                .OrderBy(_ => _random.Next()).FirstOrDefault();
-            if (slot is null)
-            {
-                continue;
-            }
-            taken.Add(slot.Id);
-            _busy.Add((household, slot.StartsAt));
-            NewBooking.Add(db, round, slot, new BookingParty(enrollment.StudentId, household, guardian.Id, _users["directeur"].Id),
-                new BookingDetails(null, _random.NextDouble() < 0.5 ? TopicAreas.Results : TopicAreas.Wellbeing, null, MeetingMode.OnSite),
-                slot.StartsAt, slot.EndsAt, now);
-        }
+        var ids = groups.Select(g => g.Id).ToHashSet();
+        return Tracked<Enrollment>().Where(e => ids.Contains(e.GroupId)).ToList();
+    }
+
+    /// <summary>Per group its group teacher(s) or mentor(s).</summary>
+    private Dictionary<Guid, List<Guid>> MainTeachers() => Tracked<StaffAssignment>()
+        .Where(a => a.Role is StaffRole.GroupTeacher or StaffRole.Mentor && a.GroupId is not null)
+        .GroupBy(a => a.GroupId!.Value).ToDictionary(g => g.Key, g => g.Select(a => a.StaffMemberId).Distinct().ToList());
+
+    /// <summary>A guardian who takes part for the child (parental authority, in a household), one household at random.</summary>
+    private Guardian? Booker(Guid studentId, ILookup<Guid, Guardianship> links, Dictionary<Guid, Guardian> guardians)
+    {
+        var candidates = links[studentId].Where(l => l.HasParentalAuthority).Select(l => guardians[l.GuardianId])
+            .Where(g => g.HouseholdId is not null).ToList();
+        return candidates.Count == 0 ? null : candidates[_random.Next(candidates.Count)];
     }
 }

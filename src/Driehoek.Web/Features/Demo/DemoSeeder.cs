@@ -17,6 +17,10 @@ public static class DemoSeeder
     public static readonly (string Email, string What)[] SignIns =
     [
         ($"ouder@{Domain}", "parent with two children"),
+        ($"moeder@{Domain}", "separated parents: the mother"),
+        ($"vader@{Domain}", "separated parents: the father"),
+        ($"zonder-gezag@{Domain}", "parent without parental authority"),
+        ($"arabisch@{Domain}", "parent who reads Arabic"),
         ($"leerkracht@{Domain}", "group teacher (primary, group 5)"),
         ($"mentor@{Domain}", "mentor (secondary, class 2B)"),
         ($"vakdocent@{Domain}", "subject teacher (secondary, English)"),
@@ -46,8 +50,9 @@ public static class DemoSeeder
         {
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await new DemoBuilder(db, users, clock).BuildAsync();
-            log.LogInformation("Demo board created.");
+            log.LogInformation("Demo board created in {Milliseconds} ms.", watch.ElapsedMilliseconds);
         }
         PrintSignIns(config);
     }

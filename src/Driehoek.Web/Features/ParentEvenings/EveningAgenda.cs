@@ -11,13 +11,15 @@ public sealed class EveningAgenda(AppDbContext db, TimeProvider clock, IStringLo
 {
     public async Task<IReadOnlyList<Home.AgendaItem>> ForUserAsync(AccessProfile profile, CancellationToken ct)
     {
-        var studentIds = profile.Children.Keys.ToList();
+        // A guardian without parental authority sees the rounds only where the school allows it.
+        var children = await People.FamilyContacts.LinksToldAsync(db, profile, Organisation.LimitedGuardianAccess.ConversationRounds, ct);
+        var studentIds = children.Select(c => c.StudentId).ToList();
         if (studentIds.Count == 0)
         {
             return [];
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var households = profile.Children.Values.Where(c => c.HouseholdId is not null).Select(c => c.HouseholdId!.Value).Distinct().ToList();
+        var households = children.Where(c => c.HouseholdId is not null).Select(c => c.HouseholdId!.Value).Distinct().ToList();
         var today = Organisation.SchoolCalendar.Today(clock);
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => r.Status == RoundStatus.Published && r.Mode == RoundMode.Requests && r.LastDay >= today)

@@ -55,6 +55,21 @@ public static class FamilyContacts
         link.HasParentalAuthority
         || MayBeTold(false, await db.Schools.AsNoTracking().Where(s => s.Id == link.SchoolId).Select(s => s.LimitedGuardianAccess).SingleAsync(ct), purpose);
 
+    /// <summary>The signed-in guardian's links to the children it is told about for this purpose (the agenda's rounds and bookings).</summary>
+    public static async Task<List<Permissions.GuardianLink>> LinksToldAsync(AppDbContext db, Permissions.AccessProfile profile,
+        LimitedGuardianAccess purpose, CancellationToken ct)
+    {
+        var told = new List<Permissions.GuardianLink>();
+        foreach (var link in profile.Children.Values)
+        {
+            if (await MayBeToldAsync(db, link, purpose, ct))
+            {
+                told.Add(link);
+            }
+        }
+        return told;
+    }
+
     private static IQueryable<FamilyContact> Contacts(AppDbContext db, IQueryable<Guardianship> links, IQueryable<Guardian> guardians,
         LimitedGuardianAccess purpose) =>
         from x in links.AsNoTracking()

@@ -15,7 +15,8 @@ public sealed record Mail(string To, string Subject, string Body, IReadOnlyList<
 /// </summary>
 public static partial class Mailbox
 {
-    public static async Task<Mail> WaitForAsync(TestApp app, string to, Func<Mail, bool>? match = null, int timeoutMs = 15_000)
+    // 30 s: a machine busy with other test runs delivers late; a mail that never comes still fails the test.
+    public static async Task<Mail> WaitForAsync(TestApp app, string to, Func<Mail, bool>? match = null, int timeoutMs = 30_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (Environment.TickCount64 < deadline)

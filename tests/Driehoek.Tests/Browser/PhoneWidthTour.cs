@@ -37,13 +37,27 @@ public sealed class PhoneWidthTour(BrowserApp app, ITestOutputHelper output)
                     {
                         failures.AppendLine($"{language} {who} {url}: {overflow}");
                     }
+                    if (who != "teacher" && await BackwardArrowAsync(page) is { Length: > 0 } arrow)
+                    {
+                        failures.AppendLine($"{language} {who} {url}: {arrow}");
+                    }
                 }
             }
             await page.Context.CloseAsync();
         }
         output.WriteLine($"{pages} pages measured in {started.Elapsed.TotalSeconds:0} s");
-        Assert.True(failures.Length == 0, "Pages wider than a 360 px screen:\n" + failures);
+        Assert.True(failures.Length == 0, "Pages wider than a 360 px screen, or with an arrow pointing back the wrong way:\n" + failures);
     }
+
+    /// <summary>A back arrow must point the way the page reads: ← in Dutch, → in Arabic (right to left).</summary>
+    private static Task<string> BackwardArrowAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => {
+            const rtl = document.documentElement.dir === 'rtl', wrong = rtl ? '←' : '→';
+            const bad = [...document.querySelectorAll('main a')].filter(a =>
+                a.textContent.includes(wrong) || getComputedStyle(a, '::before').content.includes(wrong));
+            return bad.length === 0 ? '' : 'arrow ' + wrong + ' on ' + bad.map(a => a.getAttribute('href')).join(', ');
+        }
+        """);
 
     /// <summary>Empty when the page fits; otherwise its width and the innermost elements that stick out past either edge.</summary>
     private static Task<string> OverflowAsync(IPage page) => page.EvaluateAsync<string>("""

@@ -7,6 +7,25 @@ namespace Driehoek.Tests.Rounds;
 public abstract class InvitationLanguageTests(TestApp app)
 {
     [Fact]
+    public async Task The_Ukrainian_invitation_names_its_days_without_a_broken_case_and_says_when_the_school_will_tell()
+    {
+        var s = await InvitationScenario.CreateAsync(app, language: "uk");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Id == s.Round.Id)).Mode = RoundMode.Requests;
+            await db.SaveChangesAsync();
+        });
+        using var parent = await app.SignInAsync(s.Parent.Email!);
+
+        var page = await parent.GetAsync(s.Invitation);
+
+        Assert.Equal("uk", page.Find("html")!.GetAttribute("lang"));
+        Assert.Matches("вівторок 17 листопада – \\S+ 20 листопада 2026", page.Main);
+        Assert.DoesNotContain("з вівторок", page.Main);
+        Assert.Contains("коли відбудеться ваша розмова", page.Main);
+    }
+
+    [Fact]
     public async Task Every_invitation_and_preparation_page_has_all_its_strings_in_every_language()
     {
         var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);

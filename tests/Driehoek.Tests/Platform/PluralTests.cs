@@ -1,3 +1,4 @@
+using Driehoek.Web.Features.People;
 using Driehoek.Web.Infrastructure.Localization;
 
 namespace Driehoek.Tests.Platform;
@@ -43,6 +44,20 @@ public abstract class PluralTests(TestApp app)
         Assert.Contains("· 1 gesprek", day.Main);
         Assert.DoesNotContain("gesprek(ken)", day.Main);
         Assert.Contains("Daglijst: 1 gesprek (", home.Main);
+    }
+
+    [Fact]
+    public async Task A_leader_with_one_family_to_invite_reads_one_person()
+    {
+        var school = await app.World.SchoolAsync();
+        await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())], login: false);
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using var client = await app.SignInAsync(leader.Email!);
+
+        var page = await client.GetAsync($"/school/{school.Id}/invitations");
+
+        Assert.Contains("Uitnodiging versturen aan 1 persoon", page.Main);
+        Assert.DoesNotContain("1 personen", page.Main);
     }
 }
 

@@ -31,6 +31,57 @@ public abstract class InvitationTests(TestApp app)
         Assert.Equal(HttpStatusCode.Gone, (await app.Client().GetAsync(link)).Status);
     }
 
+    /// <summary>A guardian the roster has in Arabic, invited by e-mail; returns the join link.</summary>
+    private async Task<(Person Guardian, string Link)> ArabicGuardianInvitedAsync()
+    {
+        var school = await app.World.SchoolAsync();
+        var guardian = await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())], login: false, language: "ar");
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using (var staff = await app.SignInAsync(leader.Email!))
+        {
+            await InvitationSends.SendAllAsync(staff, school.Id);
+        }
+        var link = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, guardian.Email!), "/join/")).PathAndQuery;
+        return (guardian, link);
+    }
+
+    /// <summary>Makes the account on the join page and returns the language the account got.</summary>
+    private async Task<string> JoinedLanguageAsync(AppClient parent, Page join, Person guardian)
+    {
+        await parent.SubmitAsync(join, new() { ["Password"] = "een lange zin als wachtwoord", ["ConfirmPassword"] = "een lange zin als wachtwoord" });
+        return await app.WithDbAsync(db => db.Users.Where(u => u.Email == guardian.Email).Select(u => u.PreferredLanguage).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_guardian_whose_language_on_file_is_Arabic_joins_in_Arabic_even_from_a_Dutch_browser()
+    {
+        var (guardian, link) = await ArabicGuardianInvitedAsync();
+        using var parent = app.Client();
+        parent.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl-NL,nl;q=0.9");
+
+        var join = await parent.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, join.Status);
+        Assert.Equal("rtl", join.Find("html")!.GetAttribute("dir"));
+        Assert.Equal("ar", join.Find("html")!.GetAttribute("lang"));
+        Assert.NotNull(join.Find("#language-on-file a[hreflang=nl]"));
+        Assert.Equal("ar", await JoinedLanguageAsync(parent, join, guardian));
+    }
+
+    [Fact]
+    public async Task A_guardian_who_picks_another_language_on_the_join_page_keeps_it()
+    {
+        var (guardian, link) = await ArabicGuardianInvitedAsync();
+        using var parent = app.Client();
+        var arabic = await parent.GetAsync(link);
+
+        var english = await parent.GetAsync(arabic.Find("#language-on-file a[hreflang=en]")!.GetAttribute("href")!);
+
+        Assert.Equal("en", english.Find("html")!.GetAttribute("lang"));
+        Assert.Null(english.Find("#language-on-file"));
+        Assert.Equal("en", await JoinedLanguageAsync(parent, english, guardian));
+    }
+
     [Fact]
     public async Task Joining_with_both_password_fields_empty_asks_for_a_longer_password()
     {

@@ -34,7 +34,7 @@ public abstract class MoveEveningTests(TestApp app)
         var start = await client.GetAsync($"/rounds/{round.Id}/move-evening");
         Assert.Equal(2, start.FindAll("#from option").Count());
         var check = await client.GetAsync($"/rounds/{round.Id}/move-evening?from={RoundBuilder.FirstDay:yyyy-MM-dd}&to={NewDay:yyyy-MM-dd}");
-        Assert.Contains("2 leerkrachten en 2 geboekte gesprekken van 1 gezinnen", check.Find("#check-heading + p")!.TextContent);
+        Assert.Contains("2 leerkrachten en 2 geboekte gesprekken van 1 gezin.", check.Find("#check-heading + p")!.TextContent);
         var unconfirmed = await client.SubmitAsync(check, new() { ["Message"] = "De school is gesloten door sneeuw." }, "main form[method=post]");
         Assert.NotEmpty(unconfirmed.Errors);
         var moved = await client.SubmitAsync(check, new() { ["Message"] = "De school is gesloten door sneeuw.", ["sure"] = "true" },

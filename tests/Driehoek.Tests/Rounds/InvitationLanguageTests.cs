@@ -6,6 +6,28 @@ namespace Driehoek.Tests.Rounds;
 /// <summary>The language tour of the invitation and preparation pages: a missing translation fails here.</summary>
 public abstract class InvitationLanguageTests(TestApp app)
 {
+    [Theory]
+    [InlineData("uk", "вівторок 17 листопада – \\S+ 20 листопада 2026", "з вівторок", "коли відбудеться ваша розмова")]
+    [InlineData("pl", "wtorek, 17 listopada – \\S+, 20 listopada 2026|wtorek 17 listopada – \\S+ 20 listopada 2026", "od wtorek", "Szkoła")]
+    public async Task The_invitation_names_its_days_without_a_broken_case_and_says_when_the_school_will_tell(
+        string language, string days, string broken, string requests)
+    {
+        var s = await InvitationScenario.CreateAsync(app, language: language);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Id == s.Round.Id)).Mode = RoundMode.Requests;
+            await db.SaveChangesAsync();
+        });
+        using var parent = await app.SignInAsync(s.Parent.Email!);
+
+        var page = await parent.GetAsync(s.Invitation);
+
+        Assert.Equal(language, page.Find("html")!.GetAttribute("lang"));
+        Assert.Matches(days, page.Main);
+        Assert.DoesNotContain(broken, page.Main);
+        Assert.Contains(requests, page.Main);
+    }
+
     [Fact]
     public async Task Every_invitation_and_preparation_page_has_all_its_strings_in_every_language()
     {

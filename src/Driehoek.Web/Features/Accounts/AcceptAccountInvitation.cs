@@ -10,7 +10,9 @@ public enum AccountInvitationState
     Expired,
 }
 
-public sealed record AccountInvitationInfo(AccountInvitationState State, AccountInvitationKind Kind, string PersonName, string SchoolName, string Email, bool HasAccount);
+/// <param name="LanguageOnFile">the language the school has for the person (a guardian's, from the roster); null when it has none</param>
+public sealed record AccountInvitationInfo(AccountInvitationState State, AccountInvitationKind Kind, string PersonName, string SchoolName, string Email, bool HasAccount,
+    string? LanguageOnFile = null);
 
 public sealed record AcceptAccountInvitationCommand(string Token, string Password, string Language);
 
@@ -34,7 +36,11 @@ public sealed class AcceptAccountInvitation(AppDbContext db, UserManager<AppUser
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == invitation.SchoolId).Select(s => s.Name).SingleAsync(ct);
         var name = await PersonNameAsync(invitation, ct);
         var hasAccount = await users.FindByEmailAsync(invitation.Email) is not null;
-        return new AccountInvitationInfo(state, invitation.Kind, name, school, invitation.Email, hasAccount);
+        var language = invitation.Kind == AccountInvitationKind.Guardian
+            ? await db.Guardians.AsNoTracking().Where(g => g.Id == invitation.PersonId).Select(g => g.PreferredLanguage).SingleAsync(ct)
+            : null;
+        return new AccountInvitationInfo(state, invitation.Kind, name, school, invitation.Email, hasAccount,
+            Infrastructure.Localization.Cultures.IsSupported(language) ? language : null);
     }
 
     public async Task<Result<AppUser>> HandleAsync(AcceptAccountInvitationCommand command, CancellationToken ct)

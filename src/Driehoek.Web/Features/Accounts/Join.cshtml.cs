@@ -2,6 +2,7 @@ using System.Globalization;
 using Driehoek.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,11 +25,23 @@ public sealed class JoinModel(AcceptAccountInvitation handler, SignInManager<App
 
     public AccountInvitationInfo Info { get; private set; } = null!;
 
+    /// <summary>Whether the page speaks the language the school has on file for this person (and says so).</summary>
+    public bool InLanguageOnFile => Info.LanguageOnFile == CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Info = await handler.LookupAsync(Token, ct);
+        // The language on file beats the browser's (a parent's phone is often set to Dutch or English);
+        // a language the person picked themselves (the links on this page, the language page) beats both.
+        if (Info.State == AccountInvitationState.Valid && Info.LanguageOnFile is { } onFile && !InLanguageOnFile
+            && HttpContext.Features.Get<IRequestCultureFeature>()?.Provider is null or AcceptLanguageHeaderRequestCultureProvider)
+        {
+            return Redirect(LanguagePath(onFile));
+        }
         return StatusFor(Info);
     }
+
+    public string LanguagePath(string culture) => $"/join/{Uri.EscapeDataString(Token)}?lang={culture}";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

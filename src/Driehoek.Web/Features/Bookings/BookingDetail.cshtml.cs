@@ -5,14 +5,17 @@ using Microsoft.Extensions.Localization;
 namespace Driehoek.Web.Features.Bookings;
 
 [AccessRule(Resource.Booking)]
-public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, MoveBooking move, IStringLocalizer<BookingsText> text) : PageModel
+public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, MoveBooking move, ChangeBookingTopics changeTopics, TimeProvider clock,
+    IStringLocalizer<BookingsText> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string? Notice { get; private set; }
+    public bool TopicsOpen { get; private set; }
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<IActionResult> OnGetAsync(Guid bookingId, bool booked, bool moved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid bookingId, bool booked, bool moved, bool topicsSaved, CancellationToken ct)
     {
-        Notice = booked ? "Detail.Booked" : moved ? "Detail.Moved" : null;
+        Notice = booked ? "Detail.Booked" : moved ? "Detail.Moved" : topicsSaved ? "Detail.TopicsSaved" : null;
         return await LoadAsync(bookingId, ct) ? Page() : NotFound();
     }
 
@@ -42,6 +45,13 @@ public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, M
     {
         var attempt = await move.HandleAsync(new MoveBookingCommand(bookingId, slotId, version), ct);
         return await this.AfterCommandAsync(attempt.Outcome, text, () => LoadAsync(bookingId, ct), $"/bookings/{bookingId}?moved=true");
+    }
+
+    public async Task<IActionResult> OnPostTopicsAsync(Guid bookingId, Guid version, string? topics, List<TopicAreas> areas, CancellationToken ct)
+    {
+        var result = await changeTopics.HandleAsync(new ChangeBookingTopicsCommand(bookingId, topics, TopicsFields.Combine(areas), version), ct);
+        return await this.AfterCommandAsync(result, text, () => LoadAsync(bookingId, ct), $"/bookings/{bookingId}?topicsSaved=true",
+            onRefused: () => TopicsOpen = true);
     }
 
     private async Task<bool> LoadAsync(Guid bookingId, CancellationToken ct)

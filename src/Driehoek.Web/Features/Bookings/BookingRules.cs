@@ -12,3 +12,11 @@ public static class BookingRules
     public static DateTime? ReminderAlreadyCovered(DateTime startsAt, DateTime now) =>
         startsAt - now < TimeSpan.FromHours(36) ? now : null;
 }
+
+/// <summary>What the topic fields of the booking form and the booking page show: the areas ticked and the family's own words.</summary>
+public sealed record TopicsFields(TopicAreas Areas, string? Topics)
+{
+    public static readonly TopicAreas[] All = [TopicAreas.Results, TopicAreas.Wellbeing, TopicAreas.SocialContacts, TopicAreas.ClassroomClimate];
+
+    public static TopicAreas Combine(IEnumerable<TopicAreas> areas) => areas.Aggregate(TopicAreas.None, (all, a) => all | a);
+}

@@ -14,6 +14,8 @@ public static class BookingsSetup
 {
     public static IServiceCollection AddBookings(this IServiceCollection services)
     {
+        services.AddScoped<GetStudentConversations>();
+        services.AddScoped<ChangeBookingTopics>();
         services.AddScoped<FreeSlots>();
         services.AddScoped<BookingNotices>();
         services.AddScoped<WaitingListNotices>();

@@ -41,7 +41,7 @@ public sealed class ConfirmModel(AppDbContext db, Access access, BookSlot book, 
 
     public async Task<IActionResult> OnPostAsync(Guid roundId, Guid slotId, Guid student, CancellationToken ct)
     {
-        var areas = Areas.Aggregate(TopicAreas.None, (all, a) => all | a);
+        var areas = TopicsFields.Combine(Areas);
         var attempt = await book.HandleAsync(new BookSlotCommand(roundId, student, slotId, new BookingDetails(Topics, areas, InterpreterLanguage, Mode)), ct);
         return await this.AfterCommandAsync(attempt.Outcome, text, () => LoadAsync(roundId, slotId, student, ct),
             $"/bookings/{attempt.Outcome.Value}?booked=true", onRefused: () => Alternatives = attempt.Alternatives);

@@ -8,8 +8,9 @@ namespace Driehoek.Web.Features.Calendar;
 
 /// <summary>
 /// The iCalendar feed behind a secret address: a guardian's household bookings for all their children,
-/// a teacher's own conversations. Cancelled bookings stay in it with STATUS:CANCELLED and their higher
-/// SEQUENCE, so a subscribed calendar drops them instead of keeping a stale copy.
+/// a student's own conversations (whichever household booked them), a teacher's own conversations.
+/// Cancelled bookings stay in it with STATUS:CANCELLED and their higher SEQUENCE, so a subscribed
+/// calendar drops them instead of keeping a stale copy.
 /// </summary>
 public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfiguration config, IStringLocalizer<CalendarText> text)
 {
@@ -31,11 +32,13 @@ public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfigura
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-HistoryDays);
         var family = await FamilyRowsAsync(userId.Value, since, ct);
+        var own = await OwnStudentRowsAsync(userId.Value, since, ct);
         var staff = await StaffRowsAsync(userId.Value, since, ct);
         var language = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PreferredLanguage).SingleAsync(ct);
         using var _ = CultureScope.Use(language);
         var events = family.Select(r => Event(r, r.StudentFirst, $"{Root()}/bookings/{r.Booking.Id}"))
-            .Concat(staff.Where(r => family.All(f => f.Booking.Id != r.Booking.Id)).Select(r => Event(r,
+            .Concat(own.Where(r => family.All(f => f.Booking.Id != r.Booking.Id)).Select(r => Event(r, r.StudentFirst, $"{Root()}/student")))
+            .Concat(staff.Where(r => family.All(f => f.Booking.Id != r.Booking.Id) && own.All(o => o.Booking.Id != r.Booking.Id)).Select(r => Event(r,
                 PersonName.Format(r.StudentFirst, r.StudentPrefix, r.StudentLast),
                 $"{Root()}/rounds/{r.Booking.RoundId}/day?date={DateOnly.FromDateTime(SchoolCalendar.ToLocal(r.Booking.StartsAt)):yyyy-MM-dd}")))
             .OrderBy(e => e.StartUtc);
@@ -62,6 +65,13 @@ public sealed class FeedCalendar(AppDbContext db, TimeProvider clock, IConfigura
         var households = allowed.Select(a => a.HouseholdId).Distinct().ToList();
         var rows = await RowsAsync(db.Bookings.Where(b => students.Contains(b.StudentId) && households.Contains(b.HouseholdId) && b.EndsAt >= since), ct);
         return rows.Where(r => allowed.Contains((r.Booking.StudentId, r.Booking.HouseholdId))).ToList();
+    }
+
+    /// <summary>A student's own conversations: every household's booking about them.</summary>
+    private async Task<List<Row>> OwnStudentRowsAsync(Guid userId, DateTime since, CancellationToken ct)
+    {
+        var studentIds = await db.Students.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
+        return studentIds.Count == 0 ? [] : await RowsAsync(db.Bookings.Where(b => studentIds.Contains(b.StudentId) && b.EndsAt >= since), ct);
     }
 
     private async Task<List<Row>> StaffRowsAsync(Guid userId, DateTime since, CancellationToken ct)

@@ -43,6 +43,7 @@ public static class LocalizationSetup
     public static IServiceCollection AddDriehoekLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddPluralForms();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();

@@ -1,0 +1,122 @@
+using Driehoek.Tests.ParentEvenings;
+using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Rounds;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Driehoek.Tests.Browser;
+
+/// <summary>One school with a published round and a booking, and one in request mode with a published timetable.</summary>
+internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IReadOnlyList<string> Urls)> Visits, Person TwoFactorUser)
+{
+    public static async Task<TourWorld> CreateAsync(TestApp app)
+    {
+        var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);
+        var round = s.Round.Id;
+        var slots = await s.School.SlotsAsync(s.Round, s.Teacher, 6);
+        var limited = await s.School.GuardianAsync([s.Child], authority: false);
+        var invited = await s.School.GuardianAsync([s.Child], login: false);
+        string sendRun;
+        using (var leader = await app.SignInAsync(s.Leader.Email!))
+        {
+            await s.PublishAsync(leader);
+            sendRun = (await InvitationSends.SendAllAsync(leader, s.School.Id)).Url.AbsolutePath;
+        }
+        Guid booking;
+        using (var parent = await app.SignInAsync(s.Parent.Email!))
+        {
+            booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen");
+        }
+        var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
+
+        var evening = await Evening.CreateAsync(app);
+        var pupil = await evening.School.StudentAsync(evening.Group, firstName: "Sami");
+        var eveningParent = await evening.School.GuardianAsync([pupil]);
+        await evening.AskAsync(app, eveningParent, english: true, topics: "Engels");
+        Guid run;
+        using (var leader = await app.SignInAsync(evening.Leader.Email!))
+        {
+            run = await evening.RunAsync(app, leader);
+            await evening.PublishAsync(leader, run);
+        }
+        // A leader's lists of a round with more than one group open on the group picker.
+        var twoGroups = await app.World.SchoolAsync();
+        var (fives, sixes) = (await twoGroups.GroupAsync("Groep 5a"), await twoGroups.GroupAsync("Groep 6b", level: 6));
+        await twoGroups.StudentAsync(fives, firstName: "Mees");
+        await twoGroups.StudentAsync(sixes, firstName: "Lotte");
+        var pickerRound = (await twoGroups.OpenRoundAsync([fives, sixes])).Id;
+        var pickerLeader = await twoGroups.StaffAsync(StaffRole.SchoolLeader);
+        var twoFactor = await TwoFactorUserAsync(app, s.School);
+        var required = await s.School.StaffAsync(StaffRole.CareCoordinator, authenticator: false);
+
+        var school = s.School.Id;
+        var evenRound = evening.Round.Id;
+        return new TourWorld(
+        [
+            ("anonymous", null, ["/", "/account/sign-in", join, "/join/not-a-real-token", "/error?status=404", "/no-such-page"]),
+            ("parent", s.Parent.Email, [
+                "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
+                $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
+                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404",
+            ]),
+            ("limited", limited.Email, ["/parent"]),
+            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account"]),
+            ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
+            ("teacher", s.Teacher.Email, [
+                "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
+                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}",
+            ]),
+            ("leader", s.Leader.Email, [
+                $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
+                $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
+                $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
+                $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
+                $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19",
+            ]),
+            ("leader-groups", pickerLeader.Email, [
+                $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",
+                $"/rounds/{pickerRound}/overview?group={sixes.Id}&q=lot",
+            ]),
+            ("required", required.Email, ["/account/authenticator"]),
+            ("leader-pe", evening.Leader.Email, [$"/rounds/{evenRound}/schedule", $"/rounds/{evenRound}/schedule/{run}", $"/rounds/{evenRound}"]),
+        ], twoFactor);
+    }
+
+    /// <summary>A parent with an authenticator, signed in halfway: the browser stands on the code page.</summary>
+    public async Task<IPage> TwoFactorPageAsync(BrowserApp app)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#Email").FillAsync(TwoFactorUser.Email!);
+        await page.Locator("#Password").FillAsync(TestApp.Password);
+        await page.Locator("main form button.primary").ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor**");
+        return page;
+    }
+
+    /// <summary>The same parent through the code page: their authenticator page then offers to turn it off.</summary>
+    public async Task<IPage> SignedInWithTwoFactorAsync(BrowserApp app)
+    {
+        var page = await TwoFactorPageAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var key = (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(TwoFactorUser.Email!))!))!;
+        await page.Locator("#Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.Locator("main form button.primary").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("two-factor", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task<Person> TwoFactorUserAsync(TestApp app, SchoolBuilder school)
+    {
+        var parent = await school.GuardianAsync([await school.StudentAsync(await school.GroupAsync())]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(parent.Email!))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return parent;
+    }
+}

@@ -1,3 +1,4 @@
+using Driehoek.Scheduling.Bench.Generation;
 using Driehoek.Scheduling.Checking;
 
 namespace Driehoek.Scheduling.Bench.Runner;
@@ -10,8 +11,10 @@ public enum Algorithm
 }
 
 /// <summary>One algorithm's result on one instance, with the instance's bounds.</summary>
+/// <param name="FamiliesShort">Families with at least one request left unplaced (a family that "loses a meeting").</param>
 public sealed record Measurement(
     string Tier,
+    Variant Variant,
     string Instance,
     Algorithm Algorithm,
     ScheduleMetrics Metrics,
@@ -21,7 +24,8 @@ public sealed record Measurement(
     double PeakManagedMb,
     int PlacementUpperBound,
     long WaitingLowerBound,
-    SiblingMisses SiblingMisses)
+    SiblingMisses SiblingMisses,
+    int FamiliesShort)
 {
     public double PlacementShare => Metrics.TotalPriority == 0 ? 1 : (double)Metrics.PlacedPriority / Metrics.TotalPriority;
 }

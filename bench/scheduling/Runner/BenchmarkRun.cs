@@ -68,13 +68,7 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
             log.WriteLine($"  !! {algorithm} broke a hard rule on {instance.Name}: {report.Violations[0]}");
         }
         Measurements.Add(new Measurement(tier.Name, variant, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound,
-            SiblingMisses.Count(instance, solution), FamiliesShort(instance, solution)));
-    }
-
-    private static int FamiliesShort(Instance instance, Solution solution)
-    {
-        var unplaced = solution.Unplaced.Select(u => u.Request).ToHashSet(StringComparer.Ordinal);
-        return instance.Families.Count(f => f.Requests.Any(r => unplaced.Contains(r.Id)));
+            SiblingMisses.Count(instance, solution)));
     }
 
     /// <summary>Compiles the hot paths once, so the first measured instance is not charged for the JIT.</summary>

@@ -11,7 +11,6 @@ public enum Algorithm
 }
 
 /// <summary>One algorithm's result on one instance, with the instance's bounds.</summary>
-/// <param name="FamiliesShort">Families with at least one request left unplaced (a family that "loses a meeting").</param>
 public sealed record Measurement(
     string Tier,
     Variant Variant,
@@ -24,8 +23,7 @@ public sealed record Measurement(
     double PeakManagedMb,
     int PlacementUpperBound,
     long WaitingLowerBound,
-    SiblingMisses SiblingMisses,
-    int FamiliesShort)
+    SiblingMisses SiblingMisses)
 {
     public double PlacementShare => Metrics.TotalPriority == 0 ? 1 : (double)Metrics.PlacedPriority / Metrics.TotalPriority;
 }

@@ -67,7 +67,7 @@ public static class Report
         foreach (var group in all.GroupBy(m => (m.Tier, m.Variant)))
         {
             var ours = group.Where(m => m.Algorithm == Algorithm.Solver).ToList();
-            int Short(Algorithm a) => group.Where(m => m.Algorithm == a).Sum(m => m.FamiliesShort);
+            int Short(Algorithm a) => group.Where(m => m.Algorithm == a).Sum(m => m.Metrics.FamiliesShort);
             var possible = ours.Sum(m => m.Metrics.SiblingFamiliesPossible);
             var together = ours.Sum(m => m.Metrics.SiblingFamiliesTogether);
             var unreachable = ours.Sum(m => m.SiblingMisses.LostToHigherPriority);

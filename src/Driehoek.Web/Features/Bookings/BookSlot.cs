@@ -17,13 +17,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
 {
     public async Task<BookingAttempt> HandleAsync(BookSlotCommand command, CancellationToken ct)
     {
-        var family = await FamilyContext.LoadAsync(db, access, command.RoundId, command.StudentId, ct);
-        if (family is null)
-        {
-            return BookingAttempt.Of(Result<Guid>.NotFound());
-        }
-        var state = await BookingChecks.StateAsync(db, family, command.SlotId, ct);
-        if (state is null)
+        if (await FamilyContext.WithSlotAsync(db, access, command.RoundId, command.StudentId, command.SlotId, ct) is not var (family, state))
         {
             return BookingAttempt.Of(Result<Guid>.NotFound());
         }

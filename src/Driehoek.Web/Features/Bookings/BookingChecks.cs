@@ -59,10 +59,11 @@ public static class BookingChecks
     }
 
     /// <summary>
-    /// Everything the checks of a new booking (or a move) read, with the slot itself and the names its notice
-    /// needs, in one round trip: every family in a booking rush pays for each round trip. Teacher roles are the
-    /// ones <see cref="TeachersOfStudent"/> gives (group teacher or mentor before subject teacher).
+    /// Everything the checks of a new booking (or a move) read, with the round, the slot itself and the names its
+    /// notice needs, in one round trip: every family in a booking rush pays for each round trip. Teacher roles
+    /// are the ones <see cref="TeachersOfStudent"/> gives (group teacher or mentor before subject teacher).
     /// </summary>
+    /// <param name="InRound">The child is in one of the round's groups.</param>
     /// <param name="IsMain">The slot's teacher is a group teacher or mentor of the child in this round (and the round has them).</param>
     /// <param name="IsSubject">The slot's teacher is a subject teacher of the child in this round (and the round allows them).</param>
     /// <param name="BookedSubjects">Subject teachers (that are not also the child's main teacher) the child already has a conversation with in this household.</param>
@@ -70,56 +71,62 @@ public static class BookingChecks
     /// <param name="Taken">Someone holds the slot.</param>
     /// <param name="Clash">The household (or the student) is busy then.</param>
     /// <param name="Waiting">The household is on the slot's teacher's waiting list for this child.</param>
-    public sealed record SlotState(Slot Slot, bool IsMain, bool IsSubject, int BookedSubjects, bool WithTeacher, bool Taken, bool Clash, bool Waiting,
-        string? TeacherFirstName, string? TeacherPrefix, string? TeacherLastName, string? StudentFirstName, string? SchoolName)
+    public sealed record SlotState(ConversationRound Round, Slot Slot, bool InRound, bool IsMain, bool IsSubject, int BookedSubjects, bool WithTeacher,
+        bool Taken, bool Clash, bool Waiting, string? TeacherFirstName, string? TeacherPrefix, string? TeacherLastName, string? StudentFirstName, string? SchoolName)
     {
         public string TeacherName => PersonName.Format(TeacherFirstName ?? "", TeacherPrefix, TeacherLastName ?? "");
     }
 
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, Guid, Guid?, bool, bool, string, string, CancellationToken, Task<SlotState?>>> State = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid slotId, Guid roundId, Guid schoolYearId, Guid studentId, Guid householdId, Guid? movingBookingId, bool main, bool subjects,
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, Guid, Guid?, string, string, CancellationToken, Task<SlotState?>>> State = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid slotId, Guid roundId, Guid schoolId, Guid studentId, Guid householdId, Guid? movingBookingId,
             string householdOwner, string studentOwner, CancellationToken ct) => db.Slots.AsNoTracking()
             .Where(s => s.Id == slotId && s.RoundId == roundId)
+            .Join(db.Rounds.AsNoTracking().Where(r => r.Id == roundId && r.SchoolId == schoolId), s => s.RoundId, r => r.Id, (s, r) => new { s, r })
             // "Teaches the child in this round" is spelled out in each place: EF Core cannot reuse a subquery
             // projected in an earlier Select.
-            .Select(s => new SlotState(
-                s,
-                main && db.StaffAssignments.Any(a => a.StaffMemberId == s.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
-                    && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == schoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
-                subjects && db.StaffAssignments.Any(a => a.StaffMemberId == s.StaffMemberId && a.Role == StaffRole.SubjectTeacher
-                    && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == schoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
+            .Select(x => new SlotState(
+                x.r,
+                x.s,
+                db.RoundGroups.Where(g => g.RoundId == x.r.Id).Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(st => st == studentId),
+                x.r.Participants.HasFlag(Participants.GroupTeacherOrMentor)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == x.s.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
+                x.r.Participants.HasFlag(Participants.SubjectTeachersOnRequest)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == x.s.StaffMemberId && a.Role == StaffRole.SubjectTeacher
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
                 db.Bookings.Count(b => b.RoundId == roundId && b.HouseholdId == householdId && b.StudentId == studentId && b.ActiveSlotId != null && b.Id != movingBookingId
-                    && subjects && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && a.Role == StaffRole.SubjectTeacher
-                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == schoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId)))
-                    && !(main && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
-                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == schoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))))),
+                    && x.r.Participants.HasFlag(Participants.SubjectTeachersOnRequest)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && a.Role == StaffRole.SubjectTeacher
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId)))
+                    && !(x.r.Participants.HasFlag(Participants.GroupTeacherOrMentor)
+                        && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
+                            && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))))),
                 db.Bookings.Any(b => b.RoundId == roundId && b.HouseholdId == householdId && b.StudentId == studentId && b.ActiveSlotId != null && b.Id != movingBookingId
-                    && b.StaffMemberId == s.StaffMemberId),
-                db.Bookings.Any(b => b.ActiveSlotId == s.Id && b.Id != movingBookingId),
+                    && b.StaffMemberId == x.s.StaffMemberId),
+                db.Bookings.Any(b => b.ActiveSlotId == x.s.Id && b.Id != movingBookingId),
                 db.TimeClaims.Any(c => (c.Owner == householdOwner || c.Owner == studentOwner) && c.BookingId != movingBookingId
-                                       && c.Cell >= s.StartsAt && c.Cell < s.EndsAt),
+                                       && c.Cell >= x.s.StartsAt && c.Cell < x.s.EndsAt),
                 db.WaitingList.Any(w => w.RoundId == roundId && w.StudentId == studentId && w.HouseholdId == householdId
-                                        && w.StaffMemberId == s.StaffMemberId && w.ResolvedAt == null),
-                db.StaffMembers.Where(m => m.Id == s.StaffMemberId).Select(m => m.FirstName).FirstOrDefault(),
-                db.StaffMembers.Where(m => m.Id == s.StaffMemberId).Select(m => m.LastNamePrefix).FirstOrDefault(),
-                db.StaffMembers.Where(m => m.Id == s.StaffMemberId).Select(m => m.LastName).FirstOrDefault(),
+                                        && w.StaffMemberId == x.s.StaffMemberId && w.ResolvedAt == null),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.FirstName).FirstOrDefault(),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastNamePrefix).FirstOrDefault(),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastName).FirstOrDefault(),
                 db.Students.Where(st => st.Id == studentId).Select(st => st.FirstName).FirstOrDefault(),
-                db.Schools.Where(sc => sc.Id == s.SchoolId).Select(sc => sc.Name).FirstOrDefault()))
+                db.Schools.Where(sc => sc.Id == schoolId).Select(sc => sc.Name).FirstOrDefault()))
             .FirstOrDefault()));
 
-    /// <summary>The slot of the family's round with what the checks need; null when the slot is not in the round.</summary>
-    public static Task<SlotState?> StateAsync(AppDbContext db, FamilyContext family, Guid slotId, CancellationToken ct, Guid? movingBookingId = null)
-    {
-        var round = family.Round;
-        return State.For(db)(db, slotId, round.Id, round.SchoolYearId, family.StudentId, family.HouseholdId, movingBookingId,
-            round.Participants.HasFlag(Participants.GroupTeacherOrMentor), round.Participants.HasFlag(Participants.SubjectTeachersOnRequest),
-            $"h:{family.HouseholdId:N}", $"s:{family.StudentId:N}", ct);
-    }
+    /// <summary>
+    /// The round of the child's school with the slot of it and what the checks need; null when either is not
+    /// there. The caller still decides whether the family may book in the round (<see cref="FamilyContext"/>).
+    /// </summary>
+    public static Task<SlotState?> StateAsync(AppDbContext db, Guid schoolId, Guid roundId, Guid studentId, Guid householdId, Guid slotId,
+        CancellationToken ct, Guid? movingBookingId = null) =>
+        State.For(db)(db, slotId, roundId, schoolId, studentId, householdId, movingBookingId, $"h:{householdId:N}", $"s:{studentId:N}", ct);
 
     public static async Task<FieldError?> ForNewBookingAsync(
         AppDbContext db, FamilyContext family, Slot slot, BookingDetails details, DateTime now, CancellationToken ct, Guid? movingBookingId = null)
     {
-        var state = await StateAsync(db, family, slot.Id, ct, movingBookingId);
+        var state = await StateAsync(db, family.Round.SchoolId, family.Round.Id, family.StudentId, family.HouseholdId, slot.Id, ct, movingBookingId);
         // A slot the teacher removed in the meantime is as gone as one someone else took.
         return state is null ? Window(family.Round, now, family.ByStaff) ?? new FieldError("SlotId", "Booking.JustTaken") : ForNewBooking(family, state, details, now, movingBookingId);
     }

@@ -35,6 +35,16 @@ public class CheckerTests
     }
 
     [Fact]
+    public void Checker_counts_the_families_that_lose_a_meeting()
+    {
+        var report = Check(new("r1", "t1", 0), new("r3", "t1", 1));
+
+        // f1 lost r2, f3 lost its only request, f2 is whole.
+        Assert.Equal(2, report.Metrics.FamiliesShort);
+        Assert.Equal(0, Check(new("r1", "t1", 0), new("r2", "t2", 1), new("r3", "t1", 4), new("r4", "t1", 2)).Metrics.FamiliesShort);
+    }
+
+    [Fact]
     public void Checker_flags_a_teacher_in_two_meetings_at_once()
     {
         var report = Check(new("r1", "t1", 0), new("r3", "t1", 0));

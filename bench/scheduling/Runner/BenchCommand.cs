@@ -72,6 +72,9 @@ public static class BenchCommand
         report.AppendLine("#### Targets");
         report.AppendLine();
         report.AppendLine(Report.Targets(run.Measurements, optimum, late));
+        report.AppendLine("#### Siblings together and families losing a meeting, per tier and variant (ours unless named)");
+        report.AppendLine();
+        report.AppendLine(Report.SiblingsPerVariant(run.Measurements));
         report.AppendLine("#### Per tier (our solver, sequential greedy, self-booking on the same instances)");
         report.AppendLine();
         report.AppendLine(Report.Tiers(run.Measurements));

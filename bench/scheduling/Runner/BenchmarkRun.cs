@@ -22,13 +22,13 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
                 foreach (var seed in settings.Seeds)
                 {
                     var instance = InstanceGenerator.Generate(tier, variant, seed);
-                    RunOne(tier, instance);
+                    RunOne(tier, variant, instance);
                 }
             }
         }
     }
 
-    private void RunOne(TierSpec tier, Instance instance)
+    private void RunOne(TierSpec tier, Variant variant, Instance instance)
     {
         var requests = instance.Families.Sum(f => f.Requests.Count);
         var clock = Stopwatch.StartNew();
@@ -52,22 +52,22 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
         }
         // The solver computed the bounds already; the checker below still checks every schedule on its own.
         var bounds = result.Bounds;
-        Add(tier, instance, Algorithm.Solver, result.Solution, result.TimeToFirstFeasible.TotalMilliseconds, result.Elapsed.TotalMilliseconds, peak, bounds);
-        Add(tier, instance, Algorithm.SequentialGreedy, greedy, greedyMs, greedyMs, 0, bounds);
-        Add(tier, instance, Algorithm.SelfBooking, self, selfMs, selfMs, 0, bounds);
+        Add(tier, variant, instance, Algorithm.Solver, result.Solution, result.TimeToFirstFeasible.TotalMilliseconds, result.Elapsed.TotalMilliseconds, peak, bounds);
+        Add(tier, variant, instance, Algorithm.SequentialGreedy, greedy, greedyMs, greedyMs, 0, bounds);
+        Add(tier, variant, instance, Algorithm.SelfBooking, self, selfMs, selfMs, 0, bounds);
         var m = result.Metrics;
         log.WriteLine(FormattableString.Invariant(
             $"{instance.Name,-40} req {requests,5}  placed {m.PlacedPriority}/{bounds.PlacementUpperBound} ub  wait {m.TotalWaitingMinutes,5} (lb {bounds.WaitingLowerBound}) greedy {Measurements[^2].Metrics.TotalWaitingMinutes,6} self {Measurements[^1].Metrics.TotalWaitingMinutes,6}  siblings {m.SiblingFamiliesTogether}/{m.SiblingFamiliesPossible}  idle {m.TeacherIdleMinutes,6}  first {result.TimeToFirstFeasible.TotalMilliseconds,5:0} ms  total {result.Elapsed.TotalSeconds,5:0.00} s  it {result.Iterations}"));
     }
 
-    private void Add(TierSpec tier, Instance instance, Algorithm algorithm, Solution solution, double firstMs, double totalMs, double peakMb, SchedulingBounds bounds)
+    private void Add(TierSpec tier, Variant variant, Instance instance, Algorithm algorithm, Solution solution, double firstMs, double totalMs, double peakMb, SchedulingBounds bounds)
     {
         var report = SolutionChecker.Check(instance, solution);
         if (!report.IsFeasible)
         {
             log.WriteLine($"  !! {algorithm} broke a hard rule on {instance.Name}: {report.Violations[0]}");
         }
-        Measurements.Add(new Measurement(tier.Name, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound,
+        Measurements.Add(new Measurement(tier.Name, variant, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound,
             SiblingMisses.Count(instance, solution)));
     }
 

@@ -1,3 +1,4 @@
+using Driehoek.Scheduling.Bench.Generation;
 using Driehoek.Scheduling.Checking;
 
 namespace Driehoek.Scheduling.Bench.Runner;
@@ -12,6 +13,7 @@ public enum Algorithm
 /// <summary>One algorithm's result on one instance, with the instance's bounds.</summary>
 public sealed record Measurement(
     string Tier,
+    Variant Variant,
     string Instance,
     Algorithm Algorithm,
     ScheduleMetrics Metrics,

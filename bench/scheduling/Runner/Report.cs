@@ -54,6 +54,30 @@ public static class Report
         return text.ToString();
     }
 
+    /// <summary>
+    /// Siblings together per tier and variant, pooled over the seeds (together ÷ possible, as the format
+    /// defines it), next to placement and the families that lose a meeting, so an over-subscribed variant
+    /// cannot hide behind the tier median.
+    /// </summary>
+    public static string SiblingsPerVariant(IReadOnlyList<Measurement> all)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| tier | variant | instances | placement (% of upper bound, min) | siblings together (% of possible, pooled) | lowest instance (%) | apart: one child's meetings lost (of them: only by placing less) / split | together where placing less is not the only way (%) | families losing a meeting: ours / greedy / self-booking |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---|---:|---|");
+        foreach (var group in all.GroupBy(m => (m.Tier, m.Variant)))
+        {
+            var ours = group.Where(m => m.Algorithm == Algorithm.Solver).ToList();
+            int Short(Algorithm a) => group.Where(m => m.Algorithm == a).Sum(m => m.Metrics.FamiliesShort);
+            var possible = ours.Sum(m => m.Metrics.SiblingFamiliesPossible);
+            var together = ours.Sum(m => m.Metrics.SiblingFamiliesTogether);
+            var unreachable = ours.Sum(m => m.SiblingMisses.LostToHigherPriority);
+            text.AppendLine(Inv($"| {group.Key.Tier} | {group.Key.Variant.ToString().ToLowerInvariant()} | {ours.Count} | {ours.Min(m => 100.0 * m.Metrics.PlacedPriority / Math.Max(1, m.PlacementUpperBound)):0.0} | {Share(together, possible)} ({together} of {possible}) | {ours.Min(m => 100 * m.Metrics.SiblingsTogetherShare):0.0} | {ours.Sum(m => m.SiblingMisses.LostChild)} ({unreachable}) / {ours.Sum(m => m.SiblingMisses.SplitOrWaiting)} | {Share(together, possible - unreachable)} | {Short(Algorithm.Solver)} / {Short(Algorithm.SequentialGreedy)} / {Short(Algorithm.SelfBooking)} |"));
+        }
+        return text.ToString();
+    }
+
+    private static string Share(int part, int whole) => whole == 0 ? "100.0" : F(100.0 * part / whole, "0.0");
+
     public static string Optimum(IReadOnlyList<OptimumComparison> set)
     {
         if (set.Count == 0)

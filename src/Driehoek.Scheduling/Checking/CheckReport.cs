@@ -22,6 +22,7 @@ public sealed record Violation(string Rule, string Element, string Message)
 /// students whose requests could all form one unbroken block on one day if the family were alone;
 /// <see cref="SiblingFamiliesTogether"/> those of them whose placed meetings, for at least two of the
 /// students, form one unbroken block on one day (a request lost to capacity counts against placement).
+/// <see cref="FamiliesShort"/>: families with at least one request not placed (that lose a meeting).
 /// </summary>
 public sealed record ScheduleMetrics(
     int PlacedPriority,
@@ -35,7 +36,8 @@ public sealed record ScheduleMetrics(
     int ExtraVisits,
     int SiblingFamiliesPossible,
     int SiblingFamiliesTogether,
-    int TeacherIdleMinutes)
+    int TeacherIdleMinutes,
+    int FamiliesShort)
 {
     /// <summary>Share of attending families (at least one meeting) that wait at all.</summary>
     public double ShareFamiliesWaiting => FamiliesAttending == 0 ? 0 : (double)FamiliesWaiting / FamiliesAttending;

@@ -7,7 +7,7 @@ internal static class MetricsCalculator
     public static ScheduleMetrics Compute(Instance instance, SlotCalendar calendar, List<Meeting> meetings)
     {
         var byFamily = meetings.GroupBy(m => m.Family.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        int totalWaiting = 0, maxWaiting = 0, waitingFamilies = 0, attending = 0, extraVisits = 0, possible = 0, together = 0;
+        int totalWaiting = 0, maxWaiting = 0, waitingFamilies = 0, attending = 0, extraVisits = 0, possible = 0, together = 0, familiesShort = 0;
         var teachers = instance.Teachers.ToDictionary(t => t.Id, StringComparer.Ordinal);
         foreach (var family in instance.Families)
         {
@@ -18,6 +18,7 @@ internal static class MetricsCalculator
                 attending++;
                 extraVisits += days - 1;
             }
+            familiesShort += mine.Count < family.Requests.Count ? 1 : 0;
             totalWaiting += waiting;
             maxWaiting = Math.Max(maxWaiting, waiting);
             waitingFamilies += waiting > 0 ? 1 : 0;
@@ -40,7 +41,7 @@ internal static class MetricsCalculator
             instance.Families.Sum(f => f.Requests.Sum(r => r.Priority)),
             meetings.Count,
             instance.Families.Sum(f => f.Requests.Count),
-            totalWaiting, maxWaiting, waitingFamilies, attending, extraVisits, possible, together, idle);
+            totalWaiting, maxWaiting, waitingFamilies, attending, extraVisits, possible, together, idle, familiesShort);
     }
 
     /// <summary>Per day: span from first start to last end minus the minutes in meetings, summed; and the number of days.</summary>

@@ -51,6 +51,62 @@ public abstract class BookingTests(TestApp app)
         Assert.Contains("Noor", home.Find(".agenda")!.TextContent);
     }
 
+    /// <summary>Every round trip of a booking is paid by every family in the booking rush, on a database the whole school shares.</summary>
+    [Fact]
+    public async Task Booking_a_time_costs_at_most_eight_database_commands()
+    {
+        var f = await FamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var tag = CommandCounts.NewTag();
+        _ = CommandCounts.Instance;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rounds/{f.Round.Id}/bookings")
+        {
+            Content = JsonContent.Create(new BookRequest(f.Child.Id, f.Slots[2].Id, "Rekenen", TopicAreas.Results, null)),
+        };
+        request.Headers.Add(CommandCounts.Header, tag);
+
+        var response = await parent.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(CommandCounts.Instance.Of(tag) <= 8, $"{CommandCounts.Instance.Of(tag)} database commands:\n{CommandCounts.Instance.Texts(tag)}");
+        Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.SlotId == f.Slots[2].Id)));
+    }
+
+    [Fact]
+    public async Task A_family_books_only_the_childs_own_teachers_once_each_and_subject_teachers_up_to_the_cap()
+    {
+        var school = await app.World.SchoolAsync();
+        var group = await school.GroupAsync();
+        var otherGroup = await school.GroupAsync();
+        var mentor = await school.StaffAsync(StaffRole.Mentor, group);
+        var english = await school.StaffAsync(StaffRole.SubjectTeacher, group, "Engels");
+        var maths = await school.StaffAsync(StaffRole.SubjectTeacher, group, "Wiskunde");
+        var elsewhere = await school.StaffAsync(StaffRole.Mentor, otherGroup);
+        var child = await school.StudentAsync(group);
+        var parent = await school.GuardianAsync([child]);
+        var round = await school.OpenRoundAsync([group, otherGroup], Participants.Parents | Participants.GroupTeacherOrMentor | Participants.SubjectTeachersOnRequest,
+            maxSubjectTeachers: 1);
+        var mentorSlots = await school.SlotsAsync(round, mentor, 2, from: new TimeOnly(19, 0));
+        var englishSlot = (await school.SlotsAsync(round, english, 1, from: new TimeOnly(20, 0))).Single();
+        var mathsSlot = (await school.SlotsAsync(round, maths, 1, from: new TimeOnly(20, 30))).Single();
+        var elsewhereSlot = (await school.SlotsAsync(round, elsewhere, 1, from: new TimeOnly(21, 0))).Single();
+        using var client = await app.SignInAsync(parent.Email!);
+
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, round.Id, child.Id, englishSlot.Id)).StatusCode);
+        var overCap = await BookAsync(client, round.Id, child.Id, mathsSlot.Id);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, round.Id, child.Id, mentorSlots[0].Id)).StatusCode);
+        var twice = await BookAsync(client, round.Id, child.Id, mentorSlots[1].Id);
+        var notTheirs = await BookAsync(client, round.Id, child.Id, elsewhereSlot.Id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, overCap.StatusCode);
+        Assert.Contains("ten hoogste 1 vakdocenten", await overCap.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("al een gesprek met deze leerkracht", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, notTheirs.StatusCode);
+        Assert.Contains("geen gesprek maken", await notTheirs.Content.ReadAsStringAsync());
+        Assert.Equal(2, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.RoundId == round.Id)));
+    }
+
     [Fact]
     public async Task Many_families_pressing_at_once_get_one_booking_and_the_others_an_alternative()
     {

@@ -17,18 +17,13 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
 {
     public async Task<BookingAttempt> HandleAsync(BookSlotCommand command, CancellationToken ct)
     {
-        var family = await FamilyContext.LoadAsync(db, access, command.RoundId, command.StudentId, ct);
-        if (family is null)
+        if (await FamilyContext.WithSlotAsync(db, access, command.RoundId, command.StudentId, command.SlotId, ct) is not var (family, state))
         {
             return BookingAttempt.Of(Result<Guid>.NotFound());
         }
-        var slot = await SlotOfRound.For(db)(db, command.SlotId, command.RoundId, ct);
-        if (slot is null)
-        {
-            return BookingAttempt.Of(Result<Guid>.NotFound());
-        }
+        var slot = state.Slot;
         var now = clock.GetUtcNow().UtcDateTime;
-        var problem = await BookingChecks.ForNewBookingAsync(db, family, slot, command.Details, now, ct);
+        var problem = BookingChecks.ForNewBooking(family, state, command.Details, now);
         if (problem is not null)
         {
             return problem.Key == "Booking.JustTaken"
@@ -38,10 +33,13 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
 
         var booking = NewBooking.Add(db, family.Round, slot,
             new BookingParty(family.StudentId, family.HouseholdId, family.GuardianId, access.UserId!.Value), command.Details, slot.StartsAt, slot.EndsAt, now);
-        // Resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).
-        var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId).ListAsync(ct);
-        waiting.ForEach(w => w.ResolvedAt = now);
-        await notices.ConfirmedAsync(booking, ct);
+        if (state.Waiting)
+        {
+            // Resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).
+            var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId).ListAsync(ct);
+            waiting.ForEach(w => w.ResolvedAt = now);
+        }
+        await notices.ConfirmedAsync(booking, new BookingNotices.About(state.StudentFirstName ?? "", state.TeacherName, slot.Room, slot.VideoLink, state.SchoolName ?? ""), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -53,9 +51,6 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         }
         return BookingAttempt.Of(booking.Id);
     }
-
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, CancellationToken, Task<Slot?>>> SlotOfRound = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid slotId, Guid roundId, CancellationToken ct) => db.Slots.AsNoTracking().FirstOrDefault(s => s.Id == slotId && s.RoundId == roundId)));
 
     private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, IAsyncEnumerable<WaitingListEntry>>> WaitingFor = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid roundId, Guid studentId, Guid householdId, Guid staffMemberId) => db.WaitingList

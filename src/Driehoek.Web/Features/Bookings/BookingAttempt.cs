@@ -1,6 +1,6 @@
 namespace Driehoek.Web.Features.Bookings;
 
-public sealed record FreeSlot(Guid SlotId, Guid StaffMemberId, string TeacherName, DateTime StartsAt, DateTime EndsAt, string? Room);
+public sealed record FreeSlot(Guid SlotId, Guid StaffMemberId, string TeacherName, DateTime StartsAt, DateTime EndsAt, string? Room, bool HasVideo);
 
 /// <summary>
 /// The answer to "book this" or "move to this": the booking, or why not; when the slot was just taken,

@@ -58,27 +58,84 @@ public static class BookingChecks
         return null;
     }
 
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid?, IAsyncEnumerable<Guid>>> TeachersBooked = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid roundId, Guid householdId, Guid studentId, Guid? movingBookingId) => db.Bookings
-            .Where(b => b.RoundId == roundId && b.HouseholdId == householdId && b.ActiveSlotId != null && b.Id != movingBookingId && b.StudentId == studentId)
-            .Select(b => b.StaffMemberId)));
+    /// <summary>
+    /// Everything the checks of a new booking (or a move) read, with the round, the slot itself and the names its
+    /// notice needs, in one round trip: every family in a booking rush pays for each round trip. Teacher roles
+    /// are the ones <see cref="TeachersOfStudent"/> gives (group teacher or mentor before subject teacher).
+    /// </summary>
+    /// <param name="InRound">The child is in one of the round's groups.</param>
+    /// <param name="IsMain">The slot's teacher is a group teacher or mentor of the child in this round (and the round has them).</param>
+    /// <param name="IsSubject">The slot's teacher is a subject teacher of the child in this round (and the round allows them).</param>
+    /// <param name="BookedSubjects">Subject teachers (that are not also the child's main teacher) the child already has a conversation with in this household.</param>
+    /// <param name="WithTeacher">The child already has a conversation with the slot's teacher in this household.</param>
+    /// <param name="Taken">Someone holds the slot.</param>
+    /// <param name="Clash">The household (or the student) is busy then.</param>
+    /// <param name="Waiting">The household is on the slot's teacher's waiting list for this child.</param>
+    public sealed record SlotState(ConversationRound Round, Slot Slot, bool InRound, bool IsMain, bool IsSubject, int BookedSubjects, bool WithTeacher,
+        bool Taken, bool Clash, bool Waiting, string? TeacherFirstName, string? TeacherPrefix, string? TeacherLastName, string? StudentFirstName, string? SchoolName)
+    {
+        public string TeacherName => PersonName.Format(TeacherFirstName ?? "", TeacherPrefix, TeacherLastName ?? "");
+    }
 
-    private sealed record SlotTaken(bool Taken, bool Clash);
-
-    /// <summary>Whether someone else holds the slot, and whether the household (or the student) is busy then, in one round trip.</summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, string, string, Guid?, CancellationToken, Task<SlotTaken?>>> SlotState = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid slotId, string householdOwner, string studentOwner, Guid? movingBookingId, CancellationToken ct) => db.Slots
-            .Where(s => s.Id == slotId)
-            .Select(s => new SlotTaken(
-                db.Bookings.Any(b => b.ActiveSlotId == s.Id && b.Id != movingBookingId),
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, Guid, Guid?, string, string, CancellationToken, Task<SlotState?>>> State = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid slotId, Guid roundId, Guid schoolId, Guid studentId, Guid householdId, Guid? movingBookingId,
+            string householdOwner, string studentOwner, CancellationToken ct) => db.Slots.AsNoTracking()
+            .Where(s => s.Id == slotId && s.RoundId == roundId)
+            .Join(db.Rounds.AsNoTracking().Where(r => r.Id == roundId && r.SchoolId == schoolId), s => s.RoundId, r => r.Id, (s, r) => new { s, r })
+            // "Teaches the child in this round" is spelled out in each place: EF Core cannot reuse a subquery
+            // projected in an earlier Select.
+            .Select(x => new SlotState(
+                x.r,
+                x.s,
+                db.RoundGroups.Where(g => g.RoundId == x.r.Id).Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(st => st == studentId),
+                x.r.Participants.HasFlag(Participants.GroupTeacherOrMentor)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == x.s.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
+                x.r.Participants.HasFlag(Participants.SubjectTeachersOnRequest)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == x.s.StaffMemberId && a.Role == StaffRole.SubjectTeacher
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))),
+                db.Bookings.Count(b => b.RoundId == roundId && b.HouseholdId == householdId && b.StudentId == studentId && b.ActiveSlotId != null && b.Id != movingBookingId
+                    && x.r.Participants.HasFlag(Participants.SubjectTeachersOnRequest)
+                    && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && a.Role == StaffRole.SubjectTeacher
+                        && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId)))
+                    && !(x.r.Participants.HasFlag(Participants.GroupTeacherOrMentor)
+                        && db.StaffAssignments.Any(a => a.StaffMemberId == b.StaffMemberId && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor)
+                            && db.Enrollments.Any(e => e.StudentId == studentId && e.SchoolYearId == x.r.SchoolYearId && e.GroupId == a.GroupId && db.RoundGroups.Any(g => g.RoundId == roundId && g.GroupId == e.GroupId))))),
+                db.Bookings.Any(b => b.RoundId == roundId && b.HouseholdId == householdId && b.StudentId == studentId && b.ActiveSlotId != null && b.Id != movingBookingId
+                    && b.StaffMemberId == x.s.StaffMemberId),
+                db.Bookings.Any(b => b.ActiveSlotId == x.s.Id && b.Id != movingBookingId),
                 db.TimeClaims.Any(c => (c.Owner == householdOwner || c.Owner == studentOwner) && c.BookingId != movingBookingId
-                                       && c.Cell >= s.StartsAt && c.Cell < s.EndsAt)))
+                                       && c.Cell >= x.s.StartsAt && c.Cell < x.s.EndsAt),
+                db.WaitingList.Any(w => w.RoundId == roundId && w.StudentId == studentId && w.HouseholdId == householdId
+                                        && w.StaffMemberId == x.s.StaffMemberId && w.ResolvedAt == null),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.FirstName).FirstOrDefault(),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastNamePrefix).FirstOrDefault(),
+                db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastName).FirstOrDefault(),
+                db.Students.Where(st => st.Id == studentId).Select(st => st.FirstName).FirstOrDefault(),
+                db.Schools.Where(sc => sc.Id == schoolId).Select(sc => sc.Name).FirstOrDefault()))
             .FirstOrDefault()));
+
+    /// <summary>
+    /// The round of the child's school with the slot of it and what the checks need; null when either is not
+    /// there. The caller still decides whether the family may book in the round (<see cref="FamilyContext"/>).
+    /// </summary>
+    public static Task<SlotState?> StateAsync(AppDbContext db, Guid schoolId, Guid roundId, Guid studentId, Guid householdId, Guid slotId,
+        CancellationToken ct, Guid? movingBookingId = null) =>
+        State.For(db)(db, slotId, roundId, schoolId, studentId, householdId, movingBookingId, $"h:{householdId:N}", $"s:{studentId:N}", ct);
 
     public static async Task<FieldError?> ForNewBookingAsync(
         AppDbContext db, FamilyContext family, Slot slot, BookingDetails details, DateTime now, CancellationToken ct, Guid? movingBookingId = null)
     {
+        var state = await StateAsync(db, family.Round.SchoolId, family.Round.Id, family.StudentId, family.HouseholdId, slot.Id, ct, movingBookingId);
+        // A slot the teacher removed in the meantime is as gone as one someone else took.
+        return state is null ? Window(family.Round, now, family.ByStaff) ?? new FieldError("SlotId", "Booking.JustTaken") : ForNewBooking(family, state, details, now, movingBookingId);
+    }
+
+    /// <summary>The rules, in the order their messages are given, over what <see cref="StateAsync"/> read.</summary>
+    public static FieldError? ForNewBooking(FamilyContext family, SlotState state, BookingDetails details, DateTime now, Guid? movingBookingId = null)
+    {
         var round = family.Round;
+        var slot = state.Slot;
         if (Window(round, now, family.ByStaff) is { } closed)
         {
             return closed;
@@ -87,9 +144,7 @@ public static class BookingChecks
         {
             return new FieldError("SlotId", "Booking.InThePast");
         }
-        var teachers = (await TeachersOfStudent.ForRoundAsync(db, round, [family.StudentId], ct)).GetValueOrDefault(family.StudentId) ?? [];
-        var teacher = teachers.FirstOrDefault(t => t.StaffMemberId == slot.StaffMemberId);
-        if (teacher is null)
+        if (!state.IsMain && !state.IsSubject)
         {
             return new FieldError("SlotId", "Booking.WrongTeacher");
         }
@@ -97,23 +152,15 @@ public static class BookingChecks
         {
             return invalid;
         }
-        // The teachers this child already has a conversation with in this household, in one round trip.
-        var booked = await TeachersBooked.For(db)(db, round.Id, family.HouseholdId, family.StudentId, movingBookingId).ListAsync(ct);
-        if (teacher.Role == StaffRole.SubjectTeacher && movingBookingId is null)
+        if (!state.IsMain && movingBookingId is null && state.BookedSubjects >= round.MaxSubjectTeachers)
         {
-            var subjectIds = teachers.Where(t => t.Role == StaffRole.SubjectTeacher).Select(t => t.StaffMemberId).ToHashSet();
-            if (booked.Count(subjectIds.Contains) >= round.MaxSubjectTeachers)
-            {
-                return new FieldError("SlotId", "Booking.SubjectCap", round.MaxSubjectTeachers);
-            }
+            return new FieldError("SlotId", "Booking.SubjectCap", round.MaxSubjectTeachers);
         }
-        if (booked.Contains(slot.StaffMemberId))
+        if (state.WithTeacher)
         {
             return new FieldError("SlotId", "Booking.AlreadyWithTeacher");
         }
-        var state = await SlotState.For(db)(db, slot.Id, $"h:{family.HouseholdId:N}", $"s:{family.StudentId:N}", movingBookingId, ct);
-        // A slot the teacher removed in the meantime is as gone as one someone else took.
-        if (state is null || state.Taken)
+        if (state.Taken)
         {
             return new FieldError("SlotId", "Booking.JustTaken");
         }

@@ -24,9 +24,13 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     public Task ConfirmedAsync(Booking booking, CancellationToken ct) => SendAsync(booking, Kind.Confirmed, ct);
 
-    public async Task SendAsync(Booking booking, Kind kind, CancellationToken ct)
+    /// <summary>The confirmation of a booking whose names the caller already read (a family booking: its checks read them).</summary>
+    public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct));
+
+    public async Task SendAsync(Booking booking, Kind kind, CancellationToken ct) => Send(booking, kind, await FactsAsync(booking, ct));
+
+    private void Send(Booking booking, Kind kind, Facts facts)
     {
-        var facts = await FactsAsync(booking, ct);
         foreach (var guardian in facts.Guardians)
         {
             using var _ = CultureScope.Use(guardian.Language);
@@ -43,9 +47,12 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     public sealed record Facts(string Student, string Teacher, string? Place, string SchoolName, IReadOnlyList<Recipient> Guardians);
 
+    /// <summary>The child's first name, the teacher's name, the slot's room and video link, and the school's name.</summary>
+    public sealed record About(string Student, string Teacher, string? Room, string? VideoLink, string SchoolName);
+
     public async Task<Facts> FactsAsync(Booking booking, CancellationToken ct)
     {
-        // Child, school, teacher and place in one round trip: every booking, move and cancellation asks.
+        // Child, school, teacher and place in one round trip: every move and cancellation asks.
         var about = await (
                 from student in db.Students.AsNoTracking()
                 where student.Id == booking.StudentId
@@ -59,13 +66,18 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
                     Room = slot != null ? slot.Room : null, VideoLink = slot != null ? slot.VideoLink : null,
                 })
             .SingleAsync(ct);
+        return await FactsAsync(booking, new About(about.FirstName, PersonName.Format(about.Teacher.FirstName, about.Teacher.LastNamePrefix, about.Teacher.LastName),
+            about.Room, about.VideoLink, about.School), ct);
+    }
+
+    private async Task<Facts> FactsAsync(Booking booking, About about, CancellationToken ct)
+    {
         var guardians = (await FamilyContacts.Of(db, booking.SchoolId, LimitedGuardianAccess.ConversationRounds)
                 .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId && c.Email != null)
                 .ToListAsync(ct))
             .DistinctBy(c => c.GuardianId).Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();
         var place = booking.Mode == MeetingMode.Video ? about.VideoLink : about.Room;
-        return new Facts(about.FirstName, PersonName.Format(about.Teacher.FirstName, about.Teacher.LastNamePrefix, about.Teacher.LastName), place,
-            about.School, guardians);
+        return new Facts(about.Student, about.Teacher, place, about.SchoolName, guardians);
     }
 
     public string Link(Booking booking) => $"{AppLinks.BaseUrl(config)}/bookings/{booking.Id}";

@@ -25,6 +25,27 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
         return new FamilyContext(round, studentId, link.GuardianId, household);
     }
 
+    /// <summary>
+    /// <see cref="LoadAsync"/> for a booking: the family with the slot it wants and everything the booking checks
+    /// read (<see cref="BookingChecks.StateAsync"/>), in one query after the access profile. Null when the family
+    /// may not book in the round or the slot is not in it.
+    /// </summary>
+    public static async Task<(FamilyContext Family, BookingChecks.SlotState State)?> WithSlotAsync(AppDbContext db, Access access, Guid roundId, Guid studentId,
+        Guid slotId, CancellationToken ct)
+    {
+        var profile = await access.ProfileAsync(ct);
+        if (!profile.Children.TryGetValue(studentId, out var link) || link.HouseholdId is not { } household)
+        {
+            return null;
+        }
+        var state = await BookingChecks.StateAsync(db, link.SchoolId, roundId, studentId, household, slotId, ct);
+        if (state is not { InRound: true } || state.Round.Status == RoundStatus.Draft || !await MayTakePartAsync(db, link, ct))
+        {
+            return null;
+        }
+        return (new FamilyContext(state.Round, studentId, link.GuardianId, household), state);
+    }
+
     private sealed record RoundAndStudent(ConversationRound Round, bool InRound);
 
     /// <summary>The round (of the child's school) and whether the child is in one of its groups, in one compiled round trip: every booking request asks.</summary>

@@ -99,7 +99,7 @@ public abstract class BookingTests(TestApp app)
         var notTheirs = await BookAsync(client, round.Id, child.Id, elsewhereSlot.Id);
 
         Assert.Equal(HttpStatusCode.BadRequest, overCap.StatusCode);
-        Assert.Contains("ten hoogste 1 vakdocenten", await overCap.Content.ReadAsStringAsync());
+        Assert.Contains("ten hoogste 1 vakdocent een gesprek", await overCap.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("al een gesprek met deze leerkracht", await twice.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, notTheirs.StatusCode);

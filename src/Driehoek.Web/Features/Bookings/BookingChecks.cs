@@ -111,7 +111,7 @@ public static class BookingChecks
         {
             return new FieldError("SlotId", "Booking.AlreadyWithTeacher");
         }
-        var state = await SlotState.For(db)(db, slot.Id, $"h:{family.HouseholdId:N}", $"s:{family.StudentId:N}", movingBookingId, ct);
+        var state = await SlotState.For(db)(db, slot.Id, TimeClaims.Household(family.HouseholdId), TimeClaims.Student(family.StudentId), movingBookingId, ct);
         // A slot the teacher removed in the meantime is as gone as one someone else took.
         if (state is null || state.Taken)
         {

@@ -29,9 +29,9 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
         if (cannot is null && !scheduledByTheSchool && booking.EndsAt - booking.StartsAt == TimeSpan.FromMinutes(round.LengthMinutes))
         {
             var family = new FamilyContext(round, booking.StudentId, booking.BookedByGuardianId ?? Guid.Empty, booking.HouseholdId, actor == Actor.Staff);
-            var busy = await free.HouseholdBusyAsync(family, ct);
+            var busy = await free.BusyAsync(round, [family], ct, booking.Id);
             moves = (await free.ForTeachersAsync(round.Id, [booking.StaffMemberId], ct))
-                .Where(s => !busy.Any(b => b.Start != booking.StartsAt && s.StartsAt < b.End && b.Start < s.EndsAt)).ToList();
+                .Where(s => !busy.Clashes(family, s.StartsAt, s.EndsAt)).ToList();
         }
         if (actor != Actor.Household && (booking.Topics is not null || booking.TopicAreas != TopicAreas.None))
         {

@@ -27,6 +27,12 @@ public sealed record RunReview(
     bool Published, Guid Version, int Moves)
 {
     public bool CanEdit => Status == ScheduleRunStatus.Finished && !Published;
+
+    /// <summary>Conversations with the group teacher or mentor asked for, and how many of them are not scheduled.</summary>
+    public (int Asked, int Unplaced) Main { get; init; }
+
+    /// <summary>Households that miss at least one conversation they asked for.</summary>
+    public int FamiliesMissing { get; init; }
 }
 
 /// <summary>
@@ -66,6 +72,9 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
         return review with
         {
             Unplaced = unplaced, Waiting = Waiting(meetings, grid, labels), Teachers = Timelines(instance, meetings, grid, labels),
+            Main = (index.Values.Count(r => r.Request.Priority == ConversationRequest.MainPriority),
+                solution.Unplaced.Count(u => index.TryGetValue(u.Request, out var r) && r.Request.Priority == ConversationRequest.MainPriority)),
+            FamiliesMissing = solution.Unplaced.Where(u => index.ContainsKey(u.Request)).Select(u => index[u.Request].Family.Id).Distinct().Count(),
             Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
         };
     }

@@ -23,6 +23,29 @@ public abstract class StaffWordingTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_teacher_who_moves_or_cancels_sends_the_family_a_message_and_a_family_cannot_send_one()
+    {
+        var f = await app.RoundFamilyAsync();
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var id = await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
+        var own = await parent.GetAsync($"/bookings/{id}");
+        Assert.Null(own.Find("textarea[name='message']"));
+        await parent.SubmitAsync(own, new() { ["slotId"] = f.Slots[1].Id.ToString(), ["message"] = "Sneaky family note" }, "form[action*='handler=Move']");
+        Assert.Equal(0, await app.OutboxCountAsync(f.Parent.Email!, "Sneaky family note"));
+
+        using var teacher = await app.SignInAsync(f.Teacher.Email!);
+        var page = await teacher.GetAsync($"/bookings/{id}");
+        var moved = await teacher.SubmitAsync(page, new() { ["slotId"] = f.Slots[3].Id.ToString(), ["message"] = "  Ik ben die avond later, excuses.  " },
+            "form[action*='handler=Move']");
+        Assert.Empty(moved.Errors);
+        Assert.Equal(1, await app.OutboxCountAsync(f.Parent.Email!, "Ik ben die avond later, excuses."));
+
+        var again = await teacher.GetAsync($"/bookings/{id}");
+        await teacher.SubmitAsync(again, new() { ["sure"] = "true", ["message"] = "Bel mij voor een nieuwe tijd." }, "form[action*='handler=Cancel']");
+        Assert.Equal(1, await app.OutboxCountAsync(f.Parent.Email!, "Bel mij voor een nieuwe tijd."));
+    }
+
+    [Fact]
     public async Task A_leader_editing_a_teachers_times_reads_the_teachers_name_not_your_times()
     {
         var f = await app.RoundFamilyAsync();

@@ -20,6 +20,7 @@ public abstract class StaffWordingTests(TestApp app)
         Assert.Equal(f.Parent.Name, page.Find(".parents")!.TextContent);
         Assert.Contains("Wat de ouders willen bespreken", page.Main);
         Assert.DoesNotContain("Wat wilt u bespreken", page.Main);
+        Assert.DoesNotContain("Waar wilt u het over hebben", page.Main);
     }
 
     [Fact]

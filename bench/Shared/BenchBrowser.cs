@@ -45,9 +45,9 @@ public sealed partial class BenchBrowser(Uri baseAddress) : IDisposable
                ?? throw new InvalidOperationException($"Upload was not accepted: {(int)response.StatusCode} {Errors(await response.Content.ReadAsStringAsync())}");
     }
 
-    /// <summary>Presses Verwerken on the preview: the app queues the import as a background job.</summary>
+    /// <summary>Confirms the new groups and presses Verwerken on the preview: the app queues the import as a background job.</summary>
     public async Task CommitAsync(string previewPath) =>
-        await PostFormAsync(previewPath, new Dictionary<string, string>());
+        await PostFormAsync(previewPath, new Dictionary<string, string> { ["confirmNewGroups"] = "true" });
 
     /// <summary>Posts a page's form with the page's own antiforgery token; anything from 400 up is an error.</summary>
     public async Task PostFormAsync(string path, Dictionary<string, string> fields, string? pageWithForm = null)

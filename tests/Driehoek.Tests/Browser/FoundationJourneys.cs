@@ -58,6 +58,7 @@ public sealed class FoundationJourneys(BrowserApp app)
         await page.GetByLabel("CSV-bestand").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Bestand controleren" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wat er verandert" })).ToBeVisibleAsync();
+        await page.GetByLabel("Ja, maak deze groepen aan", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Verwerken" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("25", new() { Timeout = 30_000 });

@@ -55,7 +55,12 @@ public abstract class DayListTests(TestApp app)
         Assert.Contains("Turks", card.QuerySelector(".interpreter")!.TextContent);
         Assert.Contains("Resultaten en leren", card.TextContent);
         var answers = card.QuerySelectorAll(".preparation dt").Zip(card.QuerySelectorAll(".preparation dd"), (dt, dd) => $"{dt.TextContent}: {dd.TextContent}").ToList();
-        Assert.Equal(["Ouders, vraag 1: Lezen gaat goed", "Ouders, vraag 3: <i>Huiswerk</i>", "Leerling, vraag 1: Ik ben goed in tekenen", "Leerling, vraag 2: Breuken"], answers);
+        // Each answer under the school's question, not "Parents, question 1".
+        Assert.Equal([
+            "Ouders: Wat gaat er goed met ons kind, thuis of op school?: Lezen gaat goed",
+            "Ouders: Wat willen we de leerkracht vragen of vertellen?: <i>Huiswerk</i>",
+            "Leerling: Waar ben ik goed in? Wat gaat goed?: Ik ben goed in tekenen",
+            "Leerling: Waar wil ik beter in worden?: Breuken"], answers);
         Assert.DoesNotContain("andere huishouden", page.Text);
         Assert.Null(card.QuerySelector("form.outcome"));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == f.Teacher.UserId).Select(a => new { a.Subject, a.SubjectId }).ToListAsync());

@@ -45,10 +45,10 @@ internal static class RosterImports
         return (school, await app.SignInAsync(leader.Email!));
     }
 
-    /// <summary>Presses Verwerken and follows the page (it refreshes itself) until the import is done.</summary>
+    /// <summary>Presses Verwerken (having confirmed any new groups) and follows the page (it refreshes itself) until the import is done.</summary>
     public static async Task<Page> CommitAsync(AppClient client, Page preview)
     {
-        var page = await client.SubmitAsync(preview, []);
+        var page = await client.SubmitAsync(preview, new() { ["confirmNewGroups"] = "true" });
         for (var i = 0; i < 300 && page.Find("progress") is not null; i++)
         {
             await Task.Delay(100);

@@ -42,7 +42,7 @@ public sealed class BackgroundJobTests
             imports.Add((school.Id, leader, preview));
         }
 
-        await Task.WhenAll(imports.Select(x => x.Leader.SubmitAsync(x.Preview, [])));
+        await Task.WhenAll(imports.Select(x => x.Leader.SubmitAsync(x.Preview, new() { ["confirmNewGroups"] = "true" })));
         foreach (var (schoolId, leader, _) in imports)
         {
             await WaitUntilAsync(() => a.WithDbAsync(db => db.Set<RosterImport>().AnyAsync(r => r.SchoolId == schoolId && r.Status == RosterImportStatus.Committed)));
@@ -122,7 +122,7 @@ public sealed class BackgroundJobTests
         {
             await lockStudents.ExecuteNonQueryAsync();
         }
-        await leader.SubmitAsync(preview, []);
+        await leader.SubmitAsync(preview, new() { ["confirmNewGroups"] = "true" });
         var job = await WaitForAsync(() => instances[0].WithDbAsync(db => db.Set<BackgroundJob>()
             .SingleOrDefaultAsync(j => j.Kind == RosterImportJob.Kind && j.State == JobState.Running)));
         var victim = instances.Single(i => job.LockedBy!.StartsWith(i.RunnerName + ":", StringComparison.Ordinal));

@@ -225,7 +225,7 @@ public abstract class RosterImportTests(TestApp app)
             RosterFiles.Utf8(RosterFiles.Students(5000, "L", groups: 40)), "groot.csv");
         Assert.Empty(preview.Errors);
 
-        var first = await leader.SubmitAsync(preview, []);
+        var first = await leader.SubmitAsync(preview, new() { ["confirmNewGroups"] = "true" });
         Assert.True(first.Find("progress") is not null || first.Find(".notice") is not null);
         var done = first;
         for (var i = 0; i < 600 && done.Find(".notice") is null; i++)

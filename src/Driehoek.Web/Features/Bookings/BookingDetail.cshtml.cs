@@ -19,7 +19,7 @@ public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, M
         return await LoadAsync(bookingId, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid bookingId, Guid version, bool sure, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(Guid bookingId, Guid version, bool sure, string? message, CancellationToken ct)
     {
         if (!await LoadAsync(bookingId, ct))
         {
@@ -30,7 +30,7 @@ public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, M
             ModelState.AddModelError("sure", text["Detail.CancelConfirmFirst"]);
             return Page();
         }
-        var result = await cancel.HandleAsync(new CancelBookingCommand(bookingId, version), ct);
+        var result = await cancel.HandleAsync(new CancelBookingCommand(bookingId, version, message), ct);
         if (!result.Ok)
         {
             result.CopyTo(ModelState, text);
@@ -41,9 +41,9 @@ public sealed class BookingDetailModel(GetBooking query, CancelBooking cancel, M
             : Redirect($"/rounds/{result.Value}");
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid bookingId, Guid slotId, Guid version, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(Guid bookingId, Guid slotId, Guid version, string? message, CancellationToken ct)
     {
-        var attempt = await move.HandleAsync(new MoveBookingCommand(bookingId, slotId, version), ct);
+        var attempt = await move.HandleAsync(new MoveBookingCommand(bookingId, slotId, version, message), ct);
         return await this.AfterCommandAsync(attempt.Outcome, text, () => LoadAsync(bookingId, ct), $"/bookings/{bookingId}?moved=true");
     }
 

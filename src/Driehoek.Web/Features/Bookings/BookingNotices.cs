@@ -25,18 +25,24 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
     public Task ConfirmedAsync(Booking booking, CancellationToken ct) => SendAsync(booking, Kind.Confirmed, ct);
 
     /// <summary>The confirmation of a booking whose names the caller already read (a family booking: its checks read them).</summary>
-    public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct));
+    public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
 
-    public async Task SendAsync(Booking booking, Kind kind, CancellationToken ct) => Send(booking, kind, await FactsAsync(booking, ct));
+    /// <param name="staffMessage">What staff who moved or cancelled want to tell the family; plain text, added under the notice.</param>
+    public async Task SendAsync(Booking booking, Kind kind, CancellationToken ct, string? staffMessage = null) =>
+        Send(booking, kind, await FactsAsync(booking, ct), staffMessage);
 
-    private void Send(Booking booking, Kind kind, Facts facts)
+    private void Send(Booking booking, Kind kind, Facts facts, string? staffMessage)
     {
         foreach (var guardian in facts.Guardians)
         {
             using var _ = CultureScope.Use(guardian.Language);
             var when = SchoolCalendar.ToLocal(booking.StartsAt);
             var body = text["Notice." + kind + ".Body", guardian.Name, facts.Student, facts.Teacher, when.ToString("dddd d MMMM yyyy"),
-                when.ToString("HH:mm"), facts.Place ?? "", Link(booking)];
+                when.ToString("HH:mm"), facts.Place ?? "", Link(booking)].Value;
+            if (staffMessage is not null)
+            {
+                body += "\n\n" + text["Notice.StaffMessage", staffMessage].Value;
+            }
             outbox.Email(new EmailMessage(guardian.Email, text["Notice." + kind + ".Subject", facts.Student, when.ToString("d MMM HH:mm")],
                 body, guardian.Language, BookingCalendar.AttachmentFor(booking, kind, facts, Link(booking), clock.GetUtcNow().UtcDateTime),
                 AppLinks.Account(config)));
@@ -78,6 +84,15 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
             .DistinctBy(c => c.GuardianId).Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();
         var place = booking.Mode == MeetingMode.Video ? about.VideoLink : about.Room;
         return new Facts(about.Student, about.Teacher, place, about.SchoolName, guardians);
+    }
+
+    /// <summary>A staff message as it goes into a notice: trimmed, null when empty; too long is refused, not cut.</summary>
+    public static Result<string?> StaffMessage(string? message, Actor actor)
+    {
+        var trimmed = actor == Actor.Staff && !string.IsNullOrWhiteSpace(message) ? message.Trim() : null;
+        return trimmed is { Length: > BookingRules.MaxTopicsLength }
+            ? Result<string?>.Invalid(new FieldError("message", "Booking.TopicsTooLong", BookingRules.MaxTopicsLength))
+            : trimmed;
     }
 
     public string Link(Booking booking) => $"{AppLinks.BaseUrl(config)}/bookings/{booking.Id}";

@@ -55,6 +55,23 @@ public static class BookingOwner
         return relations;
     }
 
+    /// <summary>
+    /// For a list of bookings of students in one group, shown to staff: may the reader open a booking of this teacher?
+    /// The relations are those <see cref="RelationsAsync"/> finds for a staff reader (through the group, plus
+    /// <see cref="Relation.MetTeacher"/> for their own bookings), asked of the matrix once, not per booking.
+    /// </summary>
+    public static async Task<Func<Guid, bool>> StaffMayOpenAsync(AppDbContext db, Access access, GroupFacts group, CancellationToken ct)
+    {
+        var relations = Relations.ToGroup(await access.ProfileAsync(ct), group);
+        var anyTeacher = await access.PermitsAsync(Resource.Booking, Act.View, relations, group.SchoolId, ct);
+        var ownOnly = !anyTeacher
+                      && await access.PermitsAsync(Resource.Booking, Act.View, new HashSet<Relation>(relations) { Relation.MetTeacher }, group.SchoolId, ct);
+        var own = ownOnly && access.UserId is { } userId
+            ? (await db.StaffMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.Id).ToListAsync(ct)).ToHashSet()
+            : [];
+        return teacherId => anyTeacher || own.Contains(teacherId);
+    }
+
     /// <summary>Families change a booking until the round's deadline; staff can always (with notice); a reader never.</summary>
     public static FieldError? Deadline(Booking booking, int deadlineHours, Actor actor, DateTime now)
     {

@@ -1,6 +1,7 @@
 namespace Driehoek.Web.Features.Bookings;
 
-public sealed record CancelBookingCommand(Guid BookingId, Guid? Version);
+/// <param name="Message">Staff only: a message to the family that goes into the notice.</param>
+public sealed record CancelBookingCommand(Guid BookingId, Guid? Version, string? Message = null);
 
 /// <summary>
 /// Cancels a booking: frees the slot and the family's time, sends the calendar cancellation, and tells
@@ -24,8 +25,13 @@ public sealed class CancelBooking(AppDbContext db, Access access, TimeProvider c
         {
             return Result<Guid>.Conflict(new FieldError("", "Booking.ChangedByOther"));
         }
+        var message = BookingNotices.StaffMessage(command.Message, actor);
+        if (!message.Ok)
+        {
+            return Result<Guid>.Invalid(message.Errors.ToArray());
+        }
         Cancel(db, booking, now);
-        await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.CancelledBySchool : BookingNotices.Kind.Cancelled, ct);
+        await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.CancelledBySchool : BookingNotices.Kind.Cancelled, ct, message.Value);
         await waiting.SlotFreedAsync(booking, ct);
         try
         {

@@ -1,4 +1,6 @@
+using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.Bookings;
 
@@ -8,7 +10,7 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
     public Task<List<FreeSlot>> ForTeachersAsync(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds, CancellationToken ct) =>
         Free(roundId, staffMemberIds).ToListAsync(ct);
 
-    private IQueryable<FreeSlot> Free(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds, FamilyContext? notBusy = null)
+    private IQueryable<FreeSlot> Free(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var slots = db.Slots.AsNoTracking()
@@ -16,14 +18,6 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
             // teachers' bookings instead of every booking of the school for each page of free slots.
             .Where(s => s.RoundId == roundId && staffMemberIds.Contains(s.StaffMemberId) && s.StartsAt > now
                         && !db.Bookings.Any(b => b.ActiveSlotId == s.Id && b.RoundId == roundId && staffMemberIds.Contains(b.StaffMemberId)));
-        if (notBusy is not null)
-        {
-            // Not while the household (or the student, when students take part) is in another conversation.
-            var withStudent = notBusy.Round.Participants.HasFlag(Rounds.Participants.Student);
-            slots = slots.Where(s => !db.Bookings.Any(b => b.RoundId == roundId && b.ActiveSlotId != null
-                && (b.HouseholdId == notBusy.HouseholdId || (withStudent && b.StudentId == notBusy.StudentId))
-                && b.StartsAt < s.EndsAt && s.StartsAt < b.EndsAt));
-        }
         return slots
             .Join(db.StaffMembers, s => s.StaffMemberId, m => m.Id, (s, m) => new { s, m.FirstName, m.LastNamePrefix, m.LastName })
             .OrderBy(x => x.s.StartsAt)
@@ -41,22 +35,36 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
         var role = teachers.FirstOrDefault(t => t.StaffMemberId == wanted.StaffMemberId)?.Role;
         var candidates = teachers.Where(t => t.StaffMemberId == wanted.StaffMemberId || (t.Role == role && role != StaffRole.SubjectTeacher))
             .Select(t => t.StaffMemberId).ToList();
-        // The household's own conversations are left out in the same query: a lost race costs one round trip less.
-        return (await Free(family.Round.Id, candidates, notBusy: family).ToListAsync(ct))
+        var busy = await BusyAsync(family.Round, [family], ct);
+        return (await ForTeachersAsync(family.Round.Id, candidates, ct))
+            .Where(s => !busy.Clashes(family, s.StartsAt, s.EndsAt))
             .OrderBy(s => Math.Abs((s.StartsAt - wanted.StartsAt).Ticks))
             .Take(3)
             .OrderBy(s => s.StartsAt)
             .ToList();
     }
 
-    /// <summary>When the household is busy, and the student too when students take part in this round.</summary>
-    public async Task<List<(DateTime Start, DateTime End)>> HouseholdBusyAsync(FamilyContext family, CancellationToken ct)
+    /// <summary>
+    /// When these families already have a conversation, in any round of any school, read as the booking reads it
+    /// (<see cref="TimeClaims"/>: the household's and the child's five-minute cells) for the round's days in one query,
+    /// so a list offers only times that can be booked. <paramref name="movingBookingId"/>'s own time does not count.
+    /// </summary>
+    public async Task<BusyTimes> BusyAsync(ConversationRound round, IEnumerable<FamilyContext> families, CancellationToken ct,
+        Guid? movingBookingId = null)
     {
-        var withStudent = family.Round.Participants.HasFlag(Rounds.Participants.Student);
-        return (await db.Bookings.AsNoTracking()
-                .Where(b => b.RoundId == family.Round.Id && b.ActiveSlotId != null
-                            && (b.HouseholdId == family.HouseholdId || (withStudent && b.StudentId == family.StudentId)))
-                .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(ct))
-            .Select(b => (b.StartsAt, b.EndsAt)).ToList();
+        var owners = families.SelectMany(TimeClaims.OwnersOf).Distinct().ToList();
+        var from = SchoolCalendar.ToUtc(round.FirstDay.ToDateTime(TimeOnly.MinValue));
+        var to = SchoolCalendar.ToUtc(round.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var cells = await db.TimeClaims.AsNoTracking()
+            .Where(c => owners.Contains(c.Owner) && c.Cell >= from && c.Cell < to && c.BookingId != movingBookingId)
+            .Select(c => new { c.Owner, c.Cell }).ToListAsync(ct);
+        return new BusyTimes(cells.ToLookup(c => c.Owner, c => c.Cell));
     }
+}
+
+/// <summary>The claimed cells of some households and children; a slot clashes where the booking would be refused as overlapping.</summary>
+public sealed record BusyTimes(ILookup<string, DateTime> Cells)
+{
+    public bool Clashes(FamilyContext family, DateTime start, DateTime end) =>
+        TimeClaims.OwnersOf(family).Any(owner => Cells[owner].Any(cell => cell >= start && cell < end));
 }

@@ -9,7 +9,8 @@ public sealed record BlockLine(Guid Id, DateOnly Date, TimeOnly Start, TimeOnly 
 public sealed record StaffChoice(Guid Id, string Name);
 
 public sealed record AvailabilityView(Guid RoundId, string RoundName, int LengthMinutes, DateOnly FirstDay, DateOnly LastDay,
-    Guid StaffMemberId, string StaffName, bool CanChooseStaff, IReadOnlyList<StaffChoice> Staff, IReadOnlyList<BlockLine> Blocks);
+    Guid StaffMemberId, string StaffName, bool CanChooseStaff, IReadOnlyList<StaffChoice> Staff, IReadOnlyList<BlockLine> Blocks,
+    bool Own);
 
 /// <summary>A teacher's times in a round; a school leader can pick any teacher of the school.</summary>
 public sealed class GetAvailability(AppDbContext db, Access access)
@@ -39,7 +40,7 @@ public sealed class GetAvailability(AppDbContext db, Access access)
             .ToListAsync(ct);
         var staff = manager ? await TeachersInRoundAsync(round, ct) : [];
         return new AvailabilityView(round.Id, round.Name, round.LengthMinutes, round.FirstDay, round.LastDay, member.Id, member.FullName,
-            manager, staff, blocks);
+            manager, staff, blocks, member.Id == own?.Id);
     }
 
     /// <summary>The staff who teach a group of the round (the ones families will want to book).</summary>

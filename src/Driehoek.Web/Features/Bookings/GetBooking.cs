@@ -7,7 +7,7 @@ public sealed record BookingView(
     Guid Id, Guid RoundId, string RoundName, Guid StudentId, string StudentName, string Teacher, DateTime StartsAt, DateTime EndsAt,
     string? Room, string? VideoLink, MeetingMode Mode, string? Topics, TopicAreas Areas, string? InterpreterLanguage, BookingStatus Status,
     bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName,
-    bool MovedOnlyBySchool);
+    bool MovedOnlyBySchool, IReadOnlyList<string> Parents);
 
 /// <summary>One booking, for its household or for staff (the care coordinator reads it where the school allows); with the times it could move to.</summary>
 public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free, AuditLog audit)
@@ -29,17 +29,23 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
         if (cannot is null && !scheduledByTheSchool && booking.EndsAt - booking.StartsAt == TimeSpan.FromMinutes(round.LengthMinutes))
         {
             var family = new FamilyContext(round, booking.StudentId, booking.BookedByGuardianId ?? Guid.Empty, booking.HouseholdId, actor == Actor.Staff);
-            var busy = await free.HouseholdBusyAsync(family, ct);
+            var busy = await free.BusyAsync(round, [family], ct, booking.Id);
             moves = (await free.ForTeachersAsync(round.Id, [booking.StaffMemberId], ct))
-                .Where(s => !busy.Any(b => b.Start != booking.StartsAt && s.StartsAt < b.End && b.Start < s.EndsAt)).ToList();
+                .Where(s => !busy.Clashes(family, s.StartsAt, s.EndsAt)).ToList();
         }
         if (actor != Actor.Household && (booking.Topics is not null || booking.TopicAreas != TopicAreas.None))
         {
             // What a family wants to discuss is theirs: staff reads are logged like preparation reads.
             await audit.RecordReadAsync("booking-topics", booking.StudentId, access.UserId, booking.SchoolId, ct);
         }
+        // Staff see whom they will meet: the household's parents who take part in rounds (the family knows itself).
+        var parents = actor == Actor.Household ? []
+            : (await FamilyContacts.Of(db, booking.SchoolId, Organisation.LimitedGuardianAccess.ConversationRounds)
+                .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId)
+                .Select(c => new { c.FirstName, c.LastNamePrefix, c.LastName }).ToListAsync(ct))
+            .Select(c => PersonName.Format(c.FirstName, c.LastNamePrefix, c.LastName)).Distinct().Order().ToList();
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
-            booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool);
+            booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool, parents);
     }
 }

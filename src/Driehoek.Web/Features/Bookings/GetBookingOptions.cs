@@ -52,11 +52,13 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
             .Select(w => new { w.StudentId, w.StaffMemberId }).ToListAsync(ct);
         var allTeacherIds = teachers.Values.SelectMany(t => t).Select(t => t.StaffMemberId).Distinct().ToList();
         var slots = await free.ForTeachersAsync(round.Id, allTeacherIds, ct);
+        var busy = await free.BusyAsync(round, families, ct);
 
         var children = families.OrderBy(f => names[f.StudentId]).Select(f => new ChildOptions(f.StudentId, names[f.StudentId],
             (teachers.GetValueOrDefault(f.StudentId) ?? []).Select(t => new TeacherOptions(t.StaffMemberId, t.Name, t.Role, t.Subject,
                 booked.FirstOrDefault(b => b.StudentId == f.StudentId && b.StaffMemberId == t.StaffMemberId)?.BookingId,
-                slots.Where(s => s.StaffMemberId == t.StaffMemberId && !booked.Any(b => s.StartsAt < b.EndsAt && b.StartsAt < s.EndsAt))
+                slots.Where(s => s.StaffMemberId == t.StaffMemberId && !booked.Any(b => s.StartsAt < b.EndsAt && b.StartsAt < s.EndsAt)
+                                 && !busy.Clashes(f, s.StartsAt, s.EndsAt))
                     .Select(s => new SlotOption(s.SlotId, s.StartsAt, s.EndsAt, s.Room, s.HasVideo || round.Form == ConversationForm.Digital,
                         booked.Any(b => b.EndsAt == s.StartsAt || b.StartsAt == s.EndsAt)))
                     .ToList(),

@@ -1,6 +1,7 @@
 namespace Driehoek.Web.Features.Bookings;
 
-public sealed record MoveBookingCommand(Guid BookingId, Guid SlotId, Guid? Version);
+/// <param name="Message">Staff only: a message to the family that goes into the notice.</param>
+public sealed record MoveBookingCommand(Guid BookingId, Guid SlotId, Guid? Version, string? Message = null);
 
 /// <summary>
 /// Moves a booking to another slot of the same round: the family before the deadline, or the teacher or
@@ -24,6 +25,11 @@ public sealed class MoveBooking(AppDbContext db, Access access, TimeProvider clo
         if (BookingOwner.Deadline(booking, round.ChangeDeadlineHours, actor, now) is { } late)
         {
             return BookingAttempt.Of(Result<Guid>.Invalid(late));
+        }
+        var message = BookingNotices.StaffMessage(command.Message, actor);
+        if (!message.Ok)
+        {
+            return BookingAttempt.Of(Result<Guid>.Invalid(message.Errors.ToArray()));
         }
         if (booking.EndsAt - booking.StartsAt != slot.EndsAt - slot.StartsAt)
         {
@@ -60,7 +66,7 @@ public sealed class MoveBooking(AppDbContext db, Access access, TimeProvider clo
         booking.Sequence++;
         booking.ReminderSentAt = BookingRules.ReminderAlreadyCovered(slot.StartsAt, now);
         db.TimeClaims.AddRange(TimeClaims.For(booking, round));
-        await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.MovedBySchool : BookingNotices.Kind.Moved, ct);
+        await notices.SendAsync(booking, actor == Actor.Staff ? BookingNotices.Kind.MovedBySchool : BookingNotices.Kind.Moved, ct, message.Value);
         try
         {
             await db.SaveChangesAsync(ct);

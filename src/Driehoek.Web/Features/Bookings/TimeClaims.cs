@@ -7,12 +7,19 @@ namespace Driehoek.Web.Features.Bookings;
 /// <summary>The household's five-minute claims a booking makes, and the student's when the student takes part.</summary>
 public static class TimeClaims
 {
+    public static string Household(Guid householdId) => $"h:{householdId:N}";
+
+    public static string Student(Guid studentId) => $"s:{studentId:N}";
+
+    /// <summary>A new booking for this household and child clashes with both owners' claims, in any round of any school (<see cref="BookingChecks"/>).</summary>
+    public static string[] OwnersOf(FamilyContext family) => [Household(family.HouseholdId), Student(family.StudentId)];
+
     public static IEnumerable<TimeClaim> For(Booking booking, ConversationRound round)
     {
-        var owners = new List<string> { $"h:{booking.HouseholdId:N}" };
+        var owners = new List<string> { Household(booking.HouseholdId) };
         if (round.Participants.HasFlag(Participants.Student))
         {
-            owners.Add($"s:{booking.StudentId:N}");
+            owners.Add(Student(booking.StudentId));
         }
         for (var cell = booking.StartsAt; cell < booking.EndsAt; cell = cell.AddMinutes(TimeClaim.CellMinutes))
         {

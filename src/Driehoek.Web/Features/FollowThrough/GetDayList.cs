@@ -8,7 +8,8 @@ namespace Driehoek.Web.Features.FollowThrough;
 
 public sealed record DayListQuery(Guid RoundId, DateOnly? Date, Guid? StaffMemberId);
 
-public sealed record PreparationAnswer(PreparationParty Party, int Number, string Text);
+/// <summary>One prepared answer with the question it answers (empty when the school has changed its questions since).</summary>
+public sealed record PreparationAnswer(PreparationParty Party, int Number, string Question, string Text);
 
 public sealed record DayGuardian(string Name, string Language);
 
@@ -91,9 +92,8 @@ public sealed class GetDayList(AppDbContext db, Access access, AuditLog audit, T
         var guardians = await db.Guardianships.AsNoTracking().Where(x => studentIds.Contains(x.StudentId))
             .Join(db.Guardians, x => x.GuardianId, g => g.Id, (x, g) => new { x.StudentId, g.HouseholdId, g.FirstName, g.LastNamePrefix, g.LastName, g.PreferredLanguage })
             .ToListAsync(ct);
-        var preparations = await db.Preparations.AsNoTracking()
-            .Where(p => p.RoundId == round.Id && studentIds.Contains(p.StudentId) && (p.Party == PreparationParty.Parent || p.Party == PreparationParty.Student))
-            .ToListAsync(ct);
+        var preparations = (await PreparationReader.ForRoundAsync(db, round.Id, studentIds, ct))
+            .Where(p => p.Party is PreparationParty.Parent or PreparationParty.Student).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         return rows.OrderBy(r => r.Booking.StartsAt).Select(r =>
         {
@@ -101,31 +101,18 @@ public sealed class GetDayList(AppDbContext db, Access access, AuditLog audit, T
             var family = guardians.Where(g => g.StudentId == b.StudentId && g.HouseholdId == b.HouseholdId)
                 .Select(g => new DayGuardian(PersonName.Format(g.FirstName, g.LastNamePrefix, g.LastName), g.PreferredLanguage)).DistinctBy(g => g.Name).ToList();
             var prepared = preparations.Where(p => p.StudentId == b.StudentId && (p.Party == PreparationParty.Student || p.HouseholdId == b.HouseholdId))
-                .OrderBy(p => p.Party).SelectMany(p => Answers(p)).ToList();
+                .OrderBy(p => p.Party).SelectMany(Answers).ToList();
             return new DayConversation(b.Id, b.StartsAt, b.EndsAt, b.StudentId, PersonName.Format(r.FirstName, r.LastNamePrefix, r.LastName),
                 groups.FirstOrDefault(g => g.StudentId == b.StudentId)?.Name, family, b.TopicAreas, b.Topics, b.InterpreterLanguage, b.Mode,
                 r.Room, r.VideoLink, b.Status, b.StudentPresent, b.StartsAt <= now, b.Version, prepared);
         }).ToList();
     }
 
-    /// <summary>
-    /// A preparation's answers, numbered in question order. The questions themselves belong to the
-    /// invitation; answers are shown by party and number, and a damaged row shows nothing rather than failing the list.
-    /// </summary>
-    public static IEnumerable<PreparationAnswer> Answers(Preparation preparation)
-    {
-        string?[]? answers;
-        try
-        {
-            answers = System.Text.Json.JsonSerializer.Deserialize<string?[]>(preparation.Answers);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            answers = null;
-        }
-        return (answers ?? []).Select((text, i) => new PreparationAnswer(preparation.Party, i + 1, text?.Trim() ?? ""))
+    /// <summary>A preparation's answers in question order, each with its question as the school asks it; a damaged row shows nothing.</summary>
+    public static IEnumerable<PreparationAnswer> Answers(PreparationSummary preparation) =>
+        PreparationAnswers.Pair(preparation.Questions, preparation.Answers)
+            .Select((qa, i) => new PreparationAnswer(preparation.Party, i + 1, qa.Question, qa.Answer.Trim()))
             .Where(a => a.Text.Length > 0);
-    }
 
     private async Task<List<DayStaff>> StaffOfRoundAsync(Guid roundId, CancellationToken ct) =>
         (await db.AvailabilityBlocks.AsNoTracking().Where(b => b.RoundId == roundId).Select(b => b.StaffMemberId).Distinct()

@@ -13,7 +13,9 @@ public enum FamilyState
     NoShow,
 }
 
-public sealed record OverviewBooking(Guid Id, DateTime StartsAt, string Teacher, BookingStatus Status, bool? StudentPresent);
+/// <summary>One booking in the overview; <see cref="CanOpen"/> when the reader may open it (its teacher, a leader), so no link leads nowhere.</summary>
+public sealed record OverviewBooking(Guid Id, DateTime StartsAt, string Teacher, BookingStatus Status, bool? StudentPresent, Guid StaffMemberId,
+    bool CanOpen = false);
 
 /// <summary>One household of one student: its guardians, its bookings, and whether the school can e-mail it.</summary>
 public sealed record OverviewFamily(Guid? HouseholdId, IReadOnlyList<string> Guardians, bool HasEmail, DateTime? RemindedAt,
@@ -55,14 +57,30 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
             ? await db.Enrollments.AsNoTracking().Where(e => e.GroupId == groupId).Select(e => e.StudentId).Distinct().ToListAsync(ct)
             : listed.Students.Select(s => s.Id).Distinct().ToList();
         var facts = await OverviewFacts.LoadAsync(db, round, counted, ct);
+        var mayOpen = await MayOpenPerGroupAsync(round, listed.Students.Select(s => s.GroupId).Distinct().ToList(), ct);
         var groups = listed.Students.GroupBy(s => (s.GroupId, s.GroupName))
-            .Select(g => new OverviewGroup(g.Key.GroupId, g.Key.GroupName, g.Select(s => Student(s, facts)).ToList()))
+            .Select(g => new OverviewGroup(g.Key.GroupId, g.Key.GroupName, g.Select(s => Student(s, facts, mayOpen[g.Key.GroupId])).ToList()))
             .ToList();
         var counts = list.GroupId is not null && list.Search is null ? Count(counted.Select(id => OverviewFacts.Families(id, facts)).ToList()) : null;
         return new RoundOverview(round.Id, round.Name, round.SchoolId, round.Status, facts.Bookings.Count > 0, list, counts, groups);
     }
 
-    private static OverviewStudent Student(ListedStudent s, OverviewFacts.Facts facts) => new(s.Id, s.Name, OverviewFacts.Families(s.Id, facts));
+    private static OverviewStudent Student(ListedStudent s, OverviewFacts.Facts facts, Func<Guid, bool> mayOpen) =>
+        new(s.Id, s.Name, OverviewFacts.Families(s.Id, facts)
+            .Select(f => f with { Bookings = f.Bookings.Select(b => b with { CanOpen = mayOpen(b.StaffMemberId) }).ToList() }).ToList());
+
+    /// <summary>Per group shown: which teachers' bookings the reader may open (the booking page's own check, decided per group).</summary>
+    private async Task<Dictionary<Guid, Func<Guid, bool>>> MayOpenPerGroupAsync(ConversationRound round, List<Guid> groupIds, CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+            .Join(db.Schools, g => g.SchoolId, s => s.Id, (g, s) => new GroupFacts(g.Id, g.SchoolId, g.Level, s.BoardId)).ToListAsync(ct);
+        var result = new Dictionary<Guid, Func<Guid, bool>>();
+        foreach (var g in groups)
+        {
+            result[g.Id] = await BookingOwner.StaffMayOpenAsync(db, access, g, ct);
+        }
+        return result;
+    }
 
     private static OverviewCounts Count(IReadOnlyList<List<OverviewFamily>> students)
     {

@@ -13,8 +13,8 @@ internal static class OverviewFacts
 {
     internal sealed record GuardianRow(Guid StudentId, Guid? HouseholdId, string First, string? Prefix, string Last, bool HasEmail);
 
-    internal sealed record BookingRow(Guid Id, Guid StudentId, Guid HouseholdId, DateTime StartsAt, BookingStatus Status, bool? StudentPresent,
-        string First, string? Prefix, string Last);
+    internal sealed record BookingRow(Guid Id, Guid StudentId, Guid HouseholdId, Guid StaffMemberId, DateTime StartsAt, BookingStatus Status,
+        bool? StudentPresent, string First, string? Prefix, string Last);
 
     public sealed record Facts(ILookup<Guid, GuardianRow> Guardians, ILookup<Guid, BookingRow> Bookings, Dictionary<Guid, DateTime> RemindedAt);
 
@@ -23,7 +23,7 @@ internal static class OverviewFacts
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.RoundId == round.Id && studentIds.Contains(b.StudentId) && b.Status != BookingStatus.Cancelled)
             .Join(db.StaffMembers, b => b.StaffMemberId, m => m.Id, (b, m) =>
-                new BookingRow(b.Id, b.StudentId, b.HouseholdId, b.StartsAt, b.Status, b.StudentPresent, m.FirstName, m.LastNamePrefix, m.LastName))
+                new BookingRow(b.Id, b.StudentId, b.HouseholdId, b.StaffMemberId, b.StartsAt, b.Status, b.StudentPresent, m.FirstName, m.LastNamePrefix, m.LastName))
             .ToListAsync(ct);
         var guardians = await GuardiansAsync(db, round, studentIds, ct);
         var households = guardians.Where(g => g.HouseholdId is not null).Select(g => g.HouseholdId!.Value)
@@ -51,7 +51,7 @@ internal static class OverviewFacts
     private static OverviewFamily Family(Guid? householdId, List<GuardianRow> own, IEnumerable<BookingRow> bookings, Facts facts)
     {
         var booked = bookings.OrderBy(b => b.StartsAt)
-            .Select(b => new OverviewBooking(b.Id, b.StartsAt, PersonName.Format(b.First, b.Prefix, b.Last), b.Status, b.StudentPresent))
+            .Select(b => new OverviewBooking(b.Id, b.StartsAt, PersonName.Format(b.First, b.Prefix, b.Last), b.Status, b.StudentPresent, b.StaffMemberId))
             .ToList();
         var state = booked.Count == 0 ? FamilyState.NotReached
             : booked.Any(b => b.Status == BookingStatus.Held) ? FamilyState.Came

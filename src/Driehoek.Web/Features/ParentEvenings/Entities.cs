@@ -79,7 +79,10 @@ public sealed class ConversationRequest : IConcurrencyVersioned
     public static string KeyFor(Guid roundId, Guid studentId, Guid householdId, Guid? staffMemberId) =>
         $"{roundId:N}:{studentId:N}:{householdId:N}:{staffMemberId?.ToString("N") ?? "main"}";
 
-    public int Priority => Kind == RequestKind.GroupTeacherOrMentor ? 2 : 1;
+    public int Priority => Kind == RequestKind.GroupTeacherOrMentor ? MainPriority : 1;
+
+    /// <summary>The scheduler's priority of a conversation with the group teacher or mentor: placed before any subject teacher.</summary>
+    public const int MainPriority = 2;
 }
 
 public enum ScheduleRunStatus

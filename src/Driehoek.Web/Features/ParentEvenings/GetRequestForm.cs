@@ -15,8 +15,9 @@ public sealed record TeacherChoice(Guid? StaffMemberId, string Names, string? Su
 public sealed record RequestLine(Guid Id, string Teacher, RequestKind Kind, Guid? StaffMemberId, bool DoubleLength, RequestOutcome Outcome,
     string? UnplacedReason, Guid? BookingId, bool Late, bool Cancelled);
 
+/// <summary>A child's teachers and requests; <see cref="LateChoices"/> are the teachers a late request may still name.</summary>
 public sealed record ChildRequests(Guid StudentId, string Name, TeacherChoice? Main, IReadOnlyList<TeacherChoice> Subjects,
-    IReadOnlyList<RequestLine> Requests, TopicAreas Areas, string? Topics);
+    IReadOnlyList<RequestLine> Requests, TopicAreas Areas, string? Topics, IReadOnlyList<TeacherChoice> LateChoices);
 
 public sealed record SessionChoice(Guid Id, DateOnly Date, TimeOnly Start, TimeOnly End, bool Chosen);
 
@@ -59,9 +60,11 @@ public sealed class GetRequestForm(AppDbContext db, Access access, TimeProvider 
                 r.StaffMemberId is { } s ? staff.GetValueOrDefault(s) ?? "" : mainChoice?.Names ?? "", r.Kind, r.StaffMemberId, r.DoubleLength,
                 r.Outcome, r.UnplacedReason, r.BookingId, r.Late,
                 r.Outcome == RequestOutcome.Scheduled && !active.Contains(r.BookingId!.Value))).ToList();
-            return new ChildRequests(id, names[id], mainChoice,
-                subjects.Select(t => new TeacherChoice(t.StaffMemberId, t.Name, t.Subject)).ToList(), lines,
-                own.FirstOrDefault()?.TopicAreas ?? TopicAreas.None, own.FirstOrDefault()?.Topics);
+            var subjectChoices = subjects.Select(t => new TeacherChoice(t.StaffMemberId, t.Name, t.Subject)).ToList();
+            return new ChildRequests(id, names[id], mainChoice, subjectChoices, lines,
+                own.FirstOrDefault()?.TopicAreas ?? TopicAreas.None, own.FirstOrDefault()?.Topics,
+                RequestValidation.LateChoices(round.Participants.HasFlag(Participants.GroupTeacherOrMentor), round.MaxSubjectTeachers,
+                    mainChoice, subjectChoices, lines, names[id]));
         }).ToList();
         var first = requests.FirstOrDefault();
         return new RequestForm(round.Id, round.Name, round.LengthMinutes, round.Mode, RequestChecks.Window(round, clock.GetUtcNow().UtcDateTime),

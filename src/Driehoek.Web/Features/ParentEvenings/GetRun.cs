@@ -57,6 +57,12 @@ public sealed record RunReview(
     public string? ShownTeacher { get; init; }
 
     public bool CanEdit => Status == ScheduleRunStatus.Finished && !Published;
+
+    /// <summary>Conversations with the group teacher or mentor asked for, and how many of them are not scheduled.</summary>
+    public (int Asked, int Unplaced) Main { get; init; }
+
+    /// <summary>Households that miss at least one conversation they asked for.</summary>
+    public int FamiliesMissing { get; init; }
 }
 
 /// <summary>
@@ -98,6 +104,9 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
         review = review with
         {
             Unplaced = unplaced, Waiting = waiting, Teachers = teachers,
+            Main = (index.Values.Count(r => r.Request.Priority == ConversationRequest.MainPriority),
+                solution.Unplaced.Count(u => index.TryGetValue(u.Request, out var r) && r.Request.Priority == ConversationRequest.MainPriority)),
+            FamiliesMissing = solution.Unplaced.Where(u => index.ContainsKey(u.Request)).Select(u => index[u.Request].Family.Id).Distinct().Count(),
             Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
         };
         return listing is null ? review : Paged(review, listing);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Roster;
@@ -9,7 +10,8 @@ namespace Driehoek.Web.Features.Roster;
 /// </summary>
 public sealed class CommitRoster(AppDbContext db, Access access, JobQueue jobs, TimeProvider clock)
 {
-    public async Task<Result<Guid>> HandleAsync(Guid importId, CancellationToken ct)
+    /// <param name="confirmNewGroups">The leader ticked that the groups the preview names as new may be created.</param>
+    public async Task<Result<Guid>> HandleAsync(Guid importId, bool confirmNewGroups, CancellationToken ct)
     {
         var import = await db.Set<RosterImport>().Where(i => i.Id == importId).FirstOrDefaultAsync(ct);
         if (import is null || !await access.MayAsync(Resource.RosterImport, Act.Change, Target.School(import.SchoolId), ct))
@@ -23,6 +25,11 @@ public sealed class CommitRoster(AppDbContext db, Access access, JobQueue jobs, 
         if (import.Status != RosterImportStatus.Previewed)
         {
             return Result<Guid>.Conflict(new FieldError("", "Roster.AlreadyCommitted"));
+        }
+        var newGroups = JsonSerializer.Deserialize<RosterPreview>(import.Preview)!.NewGroups;
+        if (newGroups.Count > 0 && !confirmNewGroups)
+        {
+            return Result<Guid>.Invalid(new FieldError("confirmNewGroups", "Roster.ConfirmNewGroups", string.Join(", ", newGroups)));
         }
         import.Status = RosterImportStatus.Committing;
         import.StartedAt = clock.GetUtcNow().UtcDateTime;

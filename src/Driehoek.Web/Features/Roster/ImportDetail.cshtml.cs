@@ -12,13 +12,13 @@ public sealed class ImportDetailModel(GetRosterImport query, CommitRoster commit
     public async Task<IActionResult> OnGetAsync(Guid schoolId, Guid importId, CancellationToken ct) =>
         await LoadAsync(schoolId, importId, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid schoolId, Guid importId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid schoolId, Guid importId, bool confirmNewGroups, CancellationToken ct)
     {
         if (!await LoadAsync(schoolId, importId, ct))
         {
             return NotFound();
         }
-        var result = await commit.HandleAsync(importId, ct);
+        var result = await commit.HandleAsync(importId, confirmNewGroups, ct);
         if (!result.Ok)
         {
             result.CopyTo(ModelState, text);

@@ -122,17 +122,35 @@ internal sealed partial class RosterApplier(AppDbContext db, School school, Scho
         return entity;
     }
 
+    private readonly List<Group> _newGroups = [];
+    private readonly HashSet<Group> _namedGroups = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Groups the file names that the school does not have yet this year (a typo makes one): the preview asks before creating them.</summary>
+    public IReadOnlyList<string> NewGroups => _newGroups.Select(g => g.Name).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
+
+    /// <summary>Groups the file names that have no group teacher or mentor on record (every new group among them).</summary>
+    public async Task<IReadOnlyList<string>> GroupsWithoutTeacherAsync(CancellationToken ct)
+    {
+        var ids = _namedGroups.Select(g => g.Id).ToList();
+        var led = await db.StaffAssignments.AsNoTracking()
+            .Where(a => a.GroupId != null && ids.Contains(a.GroupId.Value) && (a.Role == StaffRole.GroupTeacher || a.Role == StaffRole.Mentor))
+            .Select(a => a.GroupId!.Value).Distinct().ToListAsync(ct);
+        return _namedGroups.Where(g => !led.Contains(g.Id)).Select(g => g.Name).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
     private Group GroupFor(string name, int? level)
     {
         if (!_groups.TryGetValue(name, out var group))
         {
             group = AddNew(new Group { SchoolId = school.Id, SchoolYearId = year.Id, Name = name, Level = level });
             _groups[name] = group;
+            _newGroups.Add(group);
         }
         else if (level is not null && level != group.Level)
         {
             Touch(group).Level = level;
         }
+        _namedGroups.Add(group);
         return group;
     }
 }

@@ -24,6 +24,12 @@ public sealed record RosterPreview(
 
     public IReadOnlyList<RosterConflict> Conflicts { get; init; } = [];
 
+    /// <summary>Groups committing would create; the leader confirms them first (a typo in the file makes a group).</summary>
+    public IReadOnlyList<string> NewGroups { get; init; } = [];
+
+    /// <summary>Groups in the file without a group teacher or mentor: nobody would hold their conversations.</summary>
+    public IReadOnlyList<string> GroupsWithoutTeacher { get; init; } = [];
+
     public RosterPreview WithConflicts(IReadOnlyList<RosterConflict> conflicts) =>
         this with { ConflictTotal = conflicts.Count, Conflicts = conflicts.Take(MaxListed).ToList() };
 }

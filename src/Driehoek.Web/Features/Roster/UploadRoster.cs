@@ -59,6 +59,7 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
         var errors = parsed.Errors.ToList();
         IReadOnlyList<ChangeCount> changes = [];
         IReadOnlyList<RosterConflict> conflicts = [];
+        IReadOnlyList<string> newGroups = [], withoutTeacher = [];
         if (errors.Count == 0)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -69,9 +70,12 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
             await applier.ApplyAsync(parsed, ct);
             changes = applier.CountChanges();
             conflicts = applier.Conflicts;
+            newGroups = applier.NewGroups;
+            withoutTeacher = await applier.GroupsWithoutTeacherAsync(ct);
         }
         return new RosterPreview(parsed.Kind, parsed.Rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
             changes, errors.Count, errors.OrderBy(e => e.Line).Take(RosterPreview.MaxListed).ToList(),
-            parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList()).WithConflicts(conflicts);
+            parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList()).WithConflicts(conflicts)
+            with { NewGroups = newGroups, GroupsWithoutTeacher = withoutTeacher };
     }
 }

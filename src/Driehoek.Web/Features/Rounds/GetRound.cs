@@ -8,7 +8,10 @@ public sealed record TeacherAvailability(Guid StaffMemberId, string Name, int Sl
 
 public sealed record RoundSummary(ConversationRound Round, string SchoolName, bool CanManage, Guid? OwnStaffMemberId,
     IReadOnlyList<(Guid Id, string Name)> Groups, IReadOnlyList<TeacherAvailability> Teachers, int Students, int BookedStudents,
-    RoundPublishing? Publishing = null);
+    RoundPublishing? Publishing = null, RoundLinks? Links = null);
+
+/// <summary>Which of the round's staff lists the reader may open: a page links only to what its reader may see.</summary>
+public sealed record RoundLinks(bool Overview, bool Letters, bool Preparations);
 
 /// <summary>A round for its school's staff: settings, groups, teachers' availability, how far booking is.</summary>
 public sealed class GetRound(AppDbContext db, Access access, JobQueue jobs)
@@ -41,6 +44,12 @@ public sealed class GetRound(AppDbContext db, Access access, JobQueue jobs)
             groups.Select(g => (g.Id, g.Name)).ToList(),
             teachers.Select(t => new TeacherAvailability(t.Id, PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName), t.Slots, t.Booked))
                 .OrderBy(t => t.Name).ToList(),
-            students, booked, round.Status == RoundStatus.Published ? await RoundInvitationJob.StatusAsync(jobs, roundId, ct) : null);
+            students, booked, round.Status == RoundStatus.Published ? await RoundInvitationJob.StatusAsync(jobs, roundId, ct) : null,
+            new RoundLinks(await AnyGroupAsync(round, Resource.RoundOverview, ct), await AnyGroupAsync(round, Resource.Letters, ct),
+                await AnyGroupAsync(round, Resource.Preparations, ct)));
     }
+
+    /// <summary>The lists' own check (<see cref="StudentListing"/>): they open when the reader may see at least one of the round's groups.</summary>
+    private async Task<bool> AnyGroupAsync(ConversationRound round, Resource resource, CancellationToken ct) =>
+        (await PreparationAccess.StaffGroupsAsync(db, access, round, resource, ct)).Count > 0;
 }

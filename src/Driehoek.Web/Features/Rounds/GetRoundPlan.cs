@@ -5,7 +5,8 @@ namespace Driehoek.Web.Features.Rounds;
 public sealed record RoundLine(Guid Id, string Name, RoundKind Kind, ConversationForm Form, RoundStatus Status, RoundMode Mode,
     DateOnly FirstDay, DateOnly LastDay, int Groups, int Bookings);
 
-public sealed record RoundPlan(Guid SchoolId, string SchoolName, SchoolKind SchoolKind, string? YearName, bool CanManage, IReadOnlyList<RoundLine> Rounds);
+public sealed record RoundPlan(Guid SchoolId, string SchoolName, SchoolKind SchoolKind, string? YearName, bool CanManage, IReadOnlyList<RoundLine> Rounds,
+    bool CanOpenSchool);
 
 /// <summary>The school year's conversation plan: which rounds, when, for whom.</summary>
 public sealed class GetRoundPlan(AppDbContext db, Access access, TimeProvider clock)
@@ -24,6 +25,7 @@ public sealed class GetRoundPlan(AppDbContext db, Access access, TimeProvider cl
                 db.RoundGroups.Count(g => g.RoundId == r.Id),
                 db.Bookings.Count(b => b.RoundId == r.Id && b.ActiveSlotId != null)))
             .ToListAsync(ct);
-        return new RoundPlan(school.Id, school.Name, school.Kind, year?.Name, await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), rounds);
+        return new RoundPlan(school.Id, school.Name, school.Kind, year?.Name, await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), rounds,
+            await access.MayAsync(Resource.School, Act.View, Target.School(schoolId), ct));
     }
 }

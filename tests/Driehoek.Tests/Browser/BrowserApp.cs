@@ -64,7 +64,8 @@ public sealed class BrowserApp() : TestApp(DatabaseProvider.Sqlite, kestrel: tru
         {
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         });
-        context.SetDefaultTimeout(15_000);
+        // 30 s: the browser lane runs next to the database lanes on 2 cores; a page that never comes still fails.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -123,6 +123,40 @@ public abstract class RoundInvitationTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_household_without_email_that_joins_after_publication_gets_a_letter_once_its_invitation_is_sent()
+    {
+        var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);
+        using var leader = await app.SignInAsync(s.Leader.Email!);
+        await s.PublishAsync(leader);
+        var newcomer = await s.School.StudentAsync(s.Group, firstName: "Jesse");
+        var offline = await s.School.GuardianAsync([newcomer], login: false);
+        await s.RemoveEmailAsync(offline);
+        var letters = $"/rounds/{s.Round.Id}/letters?group={s.Group.Id}";
+
+        var before = await leader.GetAsync(letters);
+        using (var teacher = await app.SignInAsync(s.Teacher.Email!))
+        {
+            var teachersView = await teacher.GetAsync(letters);
+            Assert.Contains("1 gezin heeft nog geen uitnodiging", teachersView.Find(".warning")!.TextContent);
+            Assert.Null(teachersView.Find(".warning a"));
+        }
+
+        Assert.Contains("1 gezin heeft nog geen uitnodiging", before.Find(".warning")!.TextContent);
+        Assert.DoesNotContain("alle gezinnen kregen de uitnodiging per e-mail", before.Main);
+        Assert.Empty(before.FindAll("article.letter"));
+        var overview = await leader.GetAsync(before.Find(".warning a")!.GetAttribute("href")!.Split('#')[0]);
+        await leader.SubmitAsync(overview, [], "form[action*='handler=SendMissing']");
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.RoundInvitations.CountAsync(x => x.RoundId == s.Round.Id)) < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var after = await leader.GetAsync(letters);
+        Assert.Null(after.Find(".warning"));
+        Assert.Contains("Jesse", Assert.Single(after.FindAll("article.letter")).TextContent);
+    }
+
+    [Fact]
     public async Task The_schools_own_text_is_used_in_mail_and_app_while_other_languages_keep_the_standard_text()
     {
         var s = await InvitationScenario.CreateAsync(app, RoundStatus.Draft);

@@ -7,14 +7,16 @@ namespace Driehoek.Web.Features.Rounds;
 public sealed record Letter(Guid InvitationId, Guid StudentId, string StudentName, string GroupName, IReadOnlyList<string> Guardians,
     string Language, InvitationText Text, bool Emailed, DateTime? PrintedAt);
 
-public sealed record LetterSet(ConversationRound Round, string SchoolName, bool CanMarkPrinted, ListPage List, bool All, IReadOnlyList<Letter> Letters);
+/// <summary><paramref name="Missing"/>: households of a published round with no invitation yet (they came after publication), who may need a letter.</summary>
+public sealed record LetterSet(ConversationRound Round, string SchoolName, bool CanMarkPrinted, ListPage List, bool All, IReadOnlyList<Letter> Letters,
+    int Missing, bool CanSendMissing);
 
 /// <summary>
 /// Print-ready invitation letters, one per household and child, each in the household's language. By
 /// default only for households the e-mail did not reach. Leaders pick a group (or search); a teacher lands
 /// on their own. One page of students at a time.
 /// </summary>
-public sealed class GetLetters(AppDbContext db, Access access)
+public sealed class GetLetters(AppDbContext db, Access access, RoundInvitationSender sender)
 {
     public async Task<Result<LetterSet>> HandleAsync(Guid roundId, StudentListFilter filter, bool all, CancellationToken ct)
     {
@@ -53,7 +55,10 @@ public sealed class GetLetters(AppDbContext db, Access access)
                     language, text, invitation.EmailedAt is not null, invitation.PrintedAt));
             }
         }
+        // A letter is printed from an invitation: households that joined after publication have none until their
+        // invitations are sent, so the page says so rather than "everyone was reached by e-mail".
+        var missing = round.Status == RoundStatus.Published ? await sender.CountMissingAsync(round, ct) : 0;
         return new LetterSet(round, school, await access.MayAsync(Resource.Letters, Act.Change, Target.School(round.SchoolId), ct),
-            listed.List, all, letters);
+            listed.List, all, letters, missing, await access.MayAsync(Resource.RoundInvitations, Act.Change, Target.School(round.SchoolId), ct));
     }
 }

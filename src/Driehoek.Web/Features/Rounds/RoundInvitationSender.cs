@@ -81,7 +81,17 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
     }
 
     /// <summary>How many student-household pairs of the round have no invitation yet.</summary>
-    public async Task<int> CountMissingAsync(ConversationRound round, CancellationToken ct) => (await MissingAsync(round, ct)).Count;
+    /// <summary>Households (per child) of the round without an invitation yet, counted by the database: the staff pages ask on every view.</summary>
+    public Task<int> CountMissingAsync(ConversationRound round, CancellationToken ct)
+    {
+        var students = RoundAccess.StudentIds(db, round.Id);
+        return FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
+            .Where(c => students.Contains(c.StudentId) && c.HouseholdId != null
+                        && !db.RoundInvitations.Any(i => i.RoundId == round.Id && i.StudentId == c.StudentId && i.HouseholdId == c.HouseholdId))
+            .Select(c => new { c.StudentId, c.HouseholdId })
+            .Distinct()
+            .CountAsync(ct);
+    }
 
     private async Task<List<IGrouping<(Guid StudentId, Guid HouseholdId), Invitee>>> MissingAsync(ConversationRound round, CancellationToken ct)
     {

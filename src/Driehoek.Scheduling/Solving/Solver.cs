@@ -42,7 +42,8 @@ public static class Solver
         var shared = new SharedBest(initial);
         var limits = new RunLimits(clock, options.EffectiveBudget(p.RequestCount), options.MaxIterations, cancellationToken);
         var workers = Enumerable.Range(0, Math.Max(1, options.MaxThreads))
-            .Select(i => new AlnsWorker(p, initial, shared, difficulty, HashCode.Combine(options.Seed, i), cancellationToken))
+            // Not HashCode.Combine: its seed differs per process, so a run with a fixed seed and iteration count would not repeat.
+            .Select(i => new AlnsWorker(p, initial, shared, difficulty, unchecked((options.Seed * 1_000_003) + i), cancellationToken))
             .ToArray();
         var lastReport = clock.Elapsed;
         void OnIteration(long iteration)

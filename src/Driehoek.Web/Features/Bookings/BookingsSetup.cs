@@ -27,6 +27,7 @@ public static class BookingsSetup
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<MoveEvening>();
+        services.AddScoped<BookForFamily>();
         services.AddScoped<JoinWaitingList>();
         services.AddScoped<GetBooking>();
         services.AddScoped<IAgendaSource, BookingAgenda>();

@@ -7,7 +7,11 @@ public sealed record BookingView(
     Guid Id, Guid RoundId, string RoundName, Guid StudentId, string StudentName, string Teacher, DateTime StartsAt, DateTime EndsAt,
     string? Room, string? VideoLink, MeetingMode Mode, string? Topics, TopicAreas Areas, string? InterpreterLanguage, BookingStatus Status,
     bool? StudentPresent, Actor Actor, FieldError? CannotChange, IReadOnlyList<FreeSlot> MoveOptions, Guid Version, string SchoolName,
-    bool MovedOnlyBySchool, IReadOnlyList<string> Parents);
+    bool MovedOnlyBySchool, IReadOnlyList<string> Parents)
+{
+    /// <summary>Staff made this booking for the family (after a call or a letter), not a parent.</summary>
+    public bool BookedBySchool { get; init; }
+}
 
 /// <summary>One booking, for its household or for staff (the care coordinator reads it where the school allows); with the times it could move to.</summary>
 public sealed class GetBooking(AppDbContext db, Access access, TimeProvider clock, FreeSlots free, AuditLog audit)
@@ -46,6 +50,9 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
             .Select(c => PersonName.Format(c.FirstName, c.LastNamePrefix, c.LastName)).Distinct().Order().ToList();
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
-            booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool, parents);
+            booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool, parents)
+        {
+            BookedBySchool = booking.BookedByGuardianId is null,
+        };
     }
 }

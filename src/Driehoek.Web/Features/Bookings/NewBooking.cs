@@ -3,7 +3,8 @@ using Driehoek.Web.Features.Rounds;
 namespace Driehoek.Web.Features.Bookings;
 
 /// <summary>Who a booking is for and who made it: the child, the household, and the guardian and account that booked.</summary>
-public sealed record BookingParty(Guid StudentId, Guid HouseholdId, Guid GuardianId, Guid UserId);
+/// <summary>Who a booking is for and who made it: <paramref name="GuardianId"/> is null when staff booked for the family (a call, a letter).</summary>
+public sealed record BookingParty(Guid StudentId, Guid HouseholdId, Guid? GuardianId, Guid UserId);
 
 /// <summary>
 /// The one way a booking comes into being — a family booking a slot, the school publishing a parent

@@ -32,7 +32,11 @@ public sealed record OverviewGroup(Guid Id, string Name, IReadOnlyList<OverviewS
 /// across groups); <see cref="Groups"/> holds the page's students under their groups.
 /// </summary>
 public sealed record RoundOverview(Guid RoundId, string RoundName, Guid SchoolId, RoundStatus Status, bool AnyBooking, ListPage List,
-    OverviewCounts? Counts, IReadOnlyList<OverviewGroup> Groups);
+    OverviewCounts? Counts, IReadOnlyList<OverviewGroup> Groups)
+{
+    /// <summary>The reader may book for a family not reached (a leader of a published self-booking round: any teacher's times).</summary>
+    public bool CanBookForFamilies { get; init; }
+}
 
 public sealed record OverviewQuery(Guid RoundId, StudentListFilter Filter);
 
@@ -62,7 +66,11 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
             .Select(g => new OverviewGroup(g.Key.GroupId, g.Key.GroupName, g.Select(s => Student(s, facts, mayOpen[g.Key.GroupId])).ToList()))
             .ToList();
         var counts = list.GroupId is not null && list.Search is null ? Count(counted.Select(id => OverviewFacts.Families(id, facts)).ToList()) : null;
-        return new RoundOverview(round.Id, round.Name, round.SchoolId, round.Status, facts.Bookings.Count > 0, list, counts, groups);
+        return new RoundOverview(round.Id, round.Name, round.SchoolId, round.Status, facts.Bookings.Count > 0, list, counts, groups)
+        {
+            CanBookForFamilies = round.Status == RoundStatus.Published && round.Mode == Rounds.RoundMode.SelfBooking
+                                 && await access.MayAsync(Resource.Rounds, Act.Change, Target.School(round.SchoolId), ct),
+        };
     }
 
     private static OverviewStudent Student(ListedStudent s, OverviewFacts.Facts facts, Func<Guid, bool> mayOpen) =>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Driehoek.Bench;
 
 namespace Driehoek.RosterImport;
@@ -17,6 +19,7 @@ public static class Program
         List<Provider> providers = [Provider.Sqlite, Provider.Postgres];
         List<int> sizes = [5_000, 20_000, 60_000];
         string? output = null;
+        var single = false;
         var postgres = Environment.GetEnvironmentVariable("DRIEHOEK_BENCH_POSTGRES") ?? DefaultPostgres;
         try
         {
@@ -37,6 +40,10 @@ public static class Program
                     case "--out":
                         output = value;
                         break;
+                    case "--single":
+                        // One provider and size in this process, its result as JSON on stdout (how the parent runs each pass).
+                        single = value == "true";
+                        break;
                     default:
                         throw new ArgumentException($"Unknown option {args[i]}");
                 }
@@ -53,15 +60,23 @@ public static class Program
         // The job runner looks for queued work every 5 s by default; the commit wait should be the import, not the poll.
         Environment.SetEnvironmentVariable("Jobs__PollSeconds", "0.2");
         var started = DateTime.UtcNow;
+        if (single)
+        {
+            await using var app = new BenchApp(providers[0], postgres);
+            await app.StartAsync();
+            Console.Error.WriteLine($"[{providers[0]}] app on {app.BaseAddress}; {await app.DurabilitySettingsAsync()}");
+            var result = await ImportRun.RunAsync(app, sizes[0], seed: sizes[0], Console.Error);
+            Console.WriteLine(JsonSerializer.Serialize(result));
+            return 0;
+        }
+        // Each provider and size runs in a process of its own, as a server runs one database: a pass's peak
+        // memory is then its own, not what earlier passes left to the garbage collector.
         var results = new List<SizeResult>();
         foreach (var provider in providers)
         {
-            await using var app = new BenchApp(provider, postgres);
-            await app.StartAsync();
-            Console.Error.WriteLine($"[{provider}] app on {app.BaseAddress}; {await app.DurabilitySettingsAsync()}");
             foreach (var size in sizes.Order())
             {
-                results.Add(await ImportRun.RunAsync(app, size, seed: size, Console.Error));
+                results.Add(await RunAloneAsync(provider, size, postgres));
             }
         }
         var report = Report.Write(results, started, string.Join(",", sizes), providers.Count > 1 ? "both" : providers[0].ToString().ToLowerInvariant());
@@ -71,5 +86,27 @@ public static class Program
             await File.WriteAllTextAsync(output, report);
         }
         return 0;
+    }
+
+    private static async Task<SizeResult> RunAloneAsync(Provider provider, int size, string postgres)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        }
+        foreach (var argument in (string[])["--provider", provider.ToString().ToLowerInvariant(), "--sizes", size.ToString(CultureInfo.InvariantCulture),
+                                            "--postgres", postgres, "--single", "true"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The {provider} pass of {size:N0} students failed (exit {child.ExitCode}).");
+        }
+        return JsonSerializer.Deserialize<SizeResult>(output.Trim().Split('\n')[^1])!;
     }
 }

@@ -73,7 +73,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (_postgresDatabase is not null)
+        // DRIEHOEK_BENCH_KEEP=1 leaves the PostgreSQL database for a look at its query plans afterwards.
+        if (_postgresDatabase is not null && Environment.GetEnvironmentVariable("DRIEHOEK_BENCH_KEEP") != "1")
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_serverConnection);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.Roster.Csv;
+using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Roster;
@@ -14,6 +15,14 @@ namespace Driehoek.Web.Features.Roster;
 public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RosterImportJob> log) : IJobHandler
 {
     public const string Kind = "roster-import";
+
+    /// <summary>
+    /// The tables an import writes in bulk, and the schools: a board's few schools never change enough for
+    /// autovacuum to analyse them, and without statistics PostgreSQL misjudges every "this school's families" join.
+    /// </summary>
+    private static readonly Type[] RosterTables =
+        [typeof(School), typeof(People.Student), typeof(People.Enrollment), typeof(People.Guardian), typeof(People.Household), typeof(People.Guardianship),
+         typeof(People.StaffMember), typeof(People.StaffAssignment), typeof(Group)];
 
     public async Task RunAsync(JobContext job, CancellationToken ct)
     {
@@ -69,6 +78,7 @@ public sealed class RosterImportJob(AppDbContext db, TimeProvider clock, IConfig
         import.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await PlannerStatistics.RefreshAsync(db, RosterTables, ct);
         log.LogInformation("Roster import {ImportId} committed: {Rows} rows, {Conflicts} conflicts left for the board admin",
             importId, import.Rows, conflicts.Count);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Driehoek.Web.Infrastructure.Data;
 using Driehoek.Web.Infrastructure.Jobs;
 
 namespace Driehoek.Web.Features.Rounds;
@@ -28,6 +29,8 @@ public sealed class RoundInvitationJob(AppDbContext db, RoundInvitationSender se
         }
         await sender.SendMissingInChunksAsync(round, config.GetValue("Rounds:InvitationChunk", 250),
             (done, total) => job.ReportProgress(Progress(done, total)), ct);
+        // Thousands of invitation rows (and their outbox messages) just arrived: the round's pages are planned for them.
+        await PlannerStatistics.RefreshAsync(db, [typeof(RoundInvitation)], ct);
     }
 
     public static string Progress(int done, int total) => string.Create(CultureInfo.InvariantCulture, $"{done}/{total}");

@@ -22,6 +22,10 @@ public sealed record ScaleSchool(int Number, Guid Id, int Students, string Leade
     public string ParentEmail { get; set; } = "";
     public TimeSpan Import { get; set; }
     public TimeSpan Publish { get; set; }
+    /// <summary>The request-mode evening and its finished scheduler run (built for the smallest and the largest school).</summary>
+    public Guid EveningRoundId { get; set; }
+    public Guid EveningRunId { get; set; }
+    public TimeSpan Schedule { get; set; }
 }
 
 public sealed record BuiltBoard(Guid BoardId, string AdminEmail, IReadOnlyList<ScaleSchool> Schools, TimeSpan Took);

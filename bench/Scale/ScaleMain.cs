@@ -30,6 +30,7 @@ public static class ScaleMain
         ("day list", "teacher", (s, _) => $"/rounds/{s.RoundId}/day"),
         ("parent home", "parent", (_, _) => "/parent"),
         ("board page", "board admin", (_, b) => $"/board/{b.BoardId}"),
+        ("scheduler run review", "leader", (s, _) => $"/rounds/{s.EveningRoundId}/schedule/{s.EveningRunId}"),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -65,6 +66,13 @@ public static class ScaleMain
             await using var app = new BenchApp(provider, postgres);
             await app.StartAsync();
             var board = await ScaleBoard.BuildAsync(app, schools, min, max, Console.Error);
+            foreach (var school in new[] { board.Schools.MinBy(s => s.Students)!, board.Schools.MaxBy(s => s.Students)! }.Distinct())
+            {
+                using var leader = new BenchBrowser(app.BaseAddress);
+                await leader.SignInAsync(school.LeaderEmail, ScaleBoard.Password);
+                await ScaleEvening.BuildAsync(app, leader, school);
+                await Console.Error.WriteLineAsync($"  school {school.Number}: a parent evening of every family scheduled in {school.Schedule.TotalSeconds:0.0} s");
+            }
             results.Add(new ProviderScale(provider, board, await TimeAsync(app, board, samples)));
         }
         var report = Report(results, schools, min, max, samples);
@@ -127,7 +135,8 @@ public static class ScaleMain
             text.AppendLine($"## {r.Provider}").AppendLine();
             text.AppendLine($"Built in {r.Board.Took.TotalSeconds:0} s: {r.Board.Schools.Sum(s => s.Students):N0} students imported through the import page " +
                             $"({small.Students:N0} in {small.Import.TotalSeconds:0.0} s, {large.Students:N0} in {large.Import.TotalSeconds:0.0} s); " +
-                            $"round published in {small.Publish.TotalSeconds:0.0} s and {large.Publish.TotalSeconds:0.0} s.").AppendLine();
+                            $"round published in {small.Publish.TotalSeconds:0.0} s and {large.Publish.TotalSeconds:0.0} s; a parent evening of every " +
+                            $"family scheduled by the solver (from the start on the schedule page to a finished run) in {small.Schedule.TotalSeconds:0.0} s and {large.Schedule.TotalSeconds:0.0} s.").AppendLine();
             text.AppendLine($"| page | who | {small.Students:N0}: p50 | p95 | KB | {large.Students:N0}: p50 | p95 | KB | growth | target |");
             text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|---|");
             foreach (var p in r.Pages)

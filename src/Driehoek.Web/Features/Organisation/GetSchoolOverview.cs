@@ -39,11 +39,14 @@ public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvid
         var groups = (year is null ? [] : await GroupLinesAsync(db, year.Id, ct))
             .Where(g => AccessMatrix.Allows(Resource.Group, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, schoolId, g.Level, school.BoardId))))
             .ToList();
-        var guardianIds = db.Guardianships.Where(g => g.SchoolId == schoolId).Select(g => g.GuardianId).Distinct();
-        var guardians = await guardianIds.CountAsync(ct);
-        var withAccount = await db.Guardians.CountAsync(g => guardianIds.Contains(g.Id) && g.UserId != null, ct);
-        var staff = await db.StaffMembers.CountAsync(m => m.SchoolId == schoolId, ct);
-        var staffWithAccount = await db.StaffMembers.CountAsync(m => m.SchoolId == schoolId && m.UserId != null, ct);
+        // Each count of people and their accounts is one pass over the school's links or staff, not two.
+        var guardianIds = db.Guardianships.Where(g => g.SchoolId == schoolId).Select(g => g.GuardianId);
+        var parents = await db.Guardians.AsNoTracking().Where(g => guardianIds.Contains(g.Id))
+            .GroupBy(_ => 1).Select(p => new { All = p.Count(), WithAccount = p.Count(g => g.UserId != null) }).SingleOrDefaultAsync(ct);
+        var staffCounts = await db.StaffMembers.AsNoTracking().Where(m => m.SchoolId == schoolId)
+            .GroupBy(_ => 1).Select(p => new { All = p.Count(), WithAccount = p.Count(m => m.UserId != null) }).SingleOrDefaultAsync(ct);
+        var (guardians, withAccount) = (parents?.All ?? 0, parents?.WithAccount ?? 0);
+        var (staff, staffWithAccount) = (staffCounts?.All ?? 0, staffCounts?.WithAccount ?? 0);
 
         return new SchoolOverview(school.Id, school.Name, school.Kind, school.IsDemo,
             await access.MayAsync(Resource.Rounds, Act.Change, Target.School(schoolId), ct), year?.Name,
@@ -62,10 +65,11 @@ public sealed class GetSchoolOverview(AppDbContext db, Access access, TimeProvid
             .Join(db.StaffMembers, a => a.StaffMemberId, m => m.Id,
                 (a, m) => new { a.GroupId, m.FirstName, m.LastNamePrefix, m.LastName })
             .ToListAsync(ct);
+        var teachersOf = teachers.ToLookup(t => t.GroupId);
         return groups
             .OrderBy(g => g.Level).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
             .Select(g => new GroupLine(g.Id, g.Name, g.Level, g.Students,
-                teachers.Where(t => t.GroupId == g.Id).Select(t => PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName))
+                teachersOf[g.Id].Select(t => PersonName.Format(t.FirstName, t.LastNamePrefix, t.LastName))
                     .Distinct().Order().ToList()))
             .ToList();
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Driehoek.BookingRush;
 
 public sealed record ProviderResult(
-    Provider Provider, string Durability, Seeded Seeded, int SignedIn, TimeSpan SignInTook, TimeSpan RushTook, double RushCpuSeconds,
+    Provider Provider, string Durability, Seeded Seeded, int SignedIn, TimeSpan SignInTook, TimeSpan RushTook, double RushCpuSeconds, double MachineBusy,
     Measurements Measured, long Commands, RuntimeStats Runtime, DoubleBookings Doubles, TimeSpan OutboxDrainTook, int OutboxLeft, RawResult Raw)
 {
     public double BookingsPerSecond => Measured.Booked / RushTook.TotalSeconds;
@@ -38,6 +38,7 @@ public static class ProviderRun
 
             var measured = new Measurements();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var machineBefore = MachineCpu.Now();
             var runtimeBefore = RuntimeStats.Now();
             commands.On = true;
             var rushWatch = Stopwatch.StartNew();
@@ -47,6 +48,7 @@ public static class ProviderRun
             commands.On = false;
             var runtime = RuntimeStats.Now(ef.HitRate).Since(runtimeBefore);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var machineBusy = MachineCpu.Now().BusySince(machineBefore);
             log.WriteLine($"[{provider}] rush: {measured.Booked} bookings in {rushTook.TotalSeconds:F1} s, {measured.LostRaces} lost races, {measured.Errors} errors");
 
             var (drainTook, left) = await DrainOutboxAsync(app);
@@ -54,7 +56,7 @@ public static class ProviderRun
             var rawDuration = TimeSpan.FromSeconds(Math.Clamp(rushTook.TotalSeconds, 5, 60));
             var raw = await RawInserts.RunAsync(provider, app.ConnectionString, options.Concurrency, rawDuration);
             log.WriteLine($"[{provider}] raw inserts: {raw.RowsPerSecond:F0} rows/s");
-            return new ProviderResult(provider, durability, seeded, signedIn, signInTook, rushTook, cpu, measured, commands.Count, runtime, doubles, drainTook, left, raw);
+            return new ProviderResult(provider, durability, seeded, signedIn, signInTook, rushTook, cpu, machineBusy, measured, commands.Count, runtime, doubles, drainTook, left, raw);
         }
         finally
         {

@@ -44,6 +44,7 @@ public static class Report
         Row(s, results, "**double bookings**", r => $"**{r.Doubles.Total}** (slots {r.Doubles.SlotsBookedTwice}, household overlaps {r.Doubles.HouseholdOverlaps}, "
                                                     + $"same teacher twice {r.Doubles.StudentTeacherTwice})");
         Row(s, results, "database commands per booking (all requests of the rush, incl. outbox)", r => F((double)r.Commands / Math.Max(1, r.Measured.Booked), 1));
+        Row(s, results, "machine CPU busy during the rush (every process: app and clients, database server, anything else)", r => $"{r.MachineBusy:P0}");
         Row(s, results, "CPU used during the rush (of all cores) / per booking", r =>
             $"{r.RushCpuSeconds / r.RushTook.TotalSeconds / Environment.ProcessorCount:P0} / {F(r.RushCpuSeconds * 1000 / Math.Max(1, r.Measured.Booked), 1)} ms");
         Row(s, results, "runtime during the rush: methods jitted, GCs (0/1/2), GC pause, EF query cache hits", r =>

@@ -98,7 +98,7 @@ public static class DatabaseSetup
     {
         if (target.Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(target.ConnectionString);
+            options.UseNpgsql(PostgresConnectionString(target.ConnectionString));
         }
         else
         {
@@ -110,6 +110,22 @@ public static class DatabaseSetup
         options.ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug)));
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with Npgsql's automatic preparation switched on unless the
+    /// string says otherwise: the app sends the same few hundred statements over and over (a booking is four), and
+    /// a statement prepared once per pooled connection is not parsed and planned again on every request.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !configured.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 200;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies the migrations of the configured provider; never EnsureCreated.</summary>

@@ -32,11 +32,17 @@ public static class AccountInvitees
         _ => Staff(db, schoolId, groupId),
     };
 
+    /// <summary>The school's invitations of this kind that are unused and still valid: whom they name counts as invited.</summary>
+    public static IQueryable<AccountInvitation> Open(AppDbContext db, Guid schoolId, AccountInvitationKind kind, DateTime now) =>
+        db.AccountInvitations.Where(i => i.SchoolId == schoolId && i.Kind == kind && i.UsedAt == null && i.ExpiresAt > now);
+
     /// <summary>Leaves out whoever has an invitation of this school and kind that is unused and still valid.</summary>
     public static IQueryable<AccountInvitee> NotInvited(this IQueryable<AccountInvitee> people, AppDbContext db, Guid schoolId,
-        AccountInvitationKind kind, DateTime now) =>
-        people.Where(p => !db.AccountInvitations.Any(i => i.PersonId == p.PersonId && i.SchoolId == schoolId && i.Kind == kind
-                                                          && i.UsedAt == null && i.ExpiresAt > now));
+        AccountInvitationKind kind, DateTime now)
+    {
+        var open = Open(db, schoolId, kind, now);
+        return people.Where(p => !open.Any(i => i.PersonId == p.PersonId));
+    }
 
     /// <summary>
     /// How many people there are and how many of them <see cref="NotInvited"/> would keep, in one query: each
@@ -45,9 +51,9 @@ public static class AccountInvitees
     public static async Task<(int People, int NotInvited)> CountAsync(this IQueryable<AccountInvitee> people, AppDbContext db,
         Guid schoolId, AccountInvitationKind kind, DateTime now, CancellationToken ct)
     {
+        var open = Open(db, schoolId, kind, now);
         var counts = await people
-            .Select(p => db.AccountInvitations.Any(i => i.PersonId == p.PersonId && i.SchoolId == schoolId && i.Kind == kind
-                                                        && i.UsedAt == null && i.ExpiresAt > now) ? 0 : 1)
+            .Select(p => open.Any(i => i.PersonId == p.PersonId) ? 0 : 1)
             .GroupBy(_ => 1)
             .Select(g => new { People = g.Count(), NotInvited = g.Sum() })
             .SingleOrDefaultAsync(ct);

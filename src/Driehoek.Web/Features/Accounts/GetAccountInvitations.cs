@@ -61,15 +61,14 @@ public sealed class GetAccountInvitations(AppDbContext db, Access access, TimePr
             : await matching.CountAsync(ct);
         var pageCount = Math.Max(1, (matches + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var kindOfQuery = query.Kind;
+        var open = AccountInvitees.Open(db, schoolId, query.Kind, now);
         var lines = await matching
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.PersonId)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(p => new
             {
                 p.FirstName, p.LastNamePrefix, p.LastName, p.Email,
-                Invited = db.AccountInvitations.Any(i => i.PersonId == p.PersonId && i.SchoolId == schoolId && i.Kind == kindOfQuery
-                                                         && i.UsedAt == null && i.ExpiresAt > now),
+                Invited = open.Any(i => i.PersonId == p.PersonId),
             })
             .ToListAsync(ct);
         return new AccountInvitationsView(schoolId, school, kinds, groups.Select(g => (g.Id, g.Name)).ToList(),

@@ -181,15 +181,16 @@ public abstract class TeacherFirstTests(TestApp app)
     }
 
     [Fact]
-    public async Task A_primary_family_keeps_the_page_with_every_time_of_its_one_teacher()
+    public async Task A_primary_family_keeps_the_page_with_every_time_of_its_group_teachers_a_duo_too()
     {
         var school = await app.World.SchoolAsync();
         var group = await school.GroupAsync();
-        var teacher = await school.StaffAsync(StaffRole.GroupTeacher, group);
+        var (teacher, duo) = (await school.StaffAsync(StaffRole.GroupTeacher, group), await school.StaffAsync(StaffRole.GroupTeacher, group));
         var child = await school.StudentAsync(group);
         var parent = await school.GuardianAsync([child]);
         var round = await school.OpenRoundAsync([group]);
-        await school.SlotsAsync(round, teacher, 4);
+        await school.SlotsAsync(round, teacher, 2);
+        await school.SlotsAsync(round, duo, 2, from: new TimeOnly(20, 0));
         using var client = await app.SignInAsync(parent.Email!);
 
         var page = await client.GetAsync($"/rounds/{round.Id}/book");

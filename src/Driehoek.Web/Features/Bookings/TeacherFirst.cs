@@ -27,7 +27,7 @@ public sealed record PickRow(ChildOptions Child, TeacherOptions Teacher, Guid? S
 /// <summary>
 /// "Teacher first" for a secondary family (SchoolCloud's way): step one picks the teachers (the mentor or group
 /// teacher ticked already, subject teachers up to the round's cap), step two shows only their times with a
-/// suggested evening. A primary family, one teacher per child, keeps the plain page: null from <see cref="For"/>.
+/// suggested evening. A primary family (a group teacher per child, or a duo) keeps the plain page: null from <see cref="For"/>.
 /// </summary>
 public sealed record TeacherFirstView(IReadOnlySet<TeacherKey> Chosen, IReadOnlyList<FieldError> CapErrors, IReadOnlyList<PickRow> Picks,
     IReadOnlyList<PickRow> Full)
@@ -39,7 +39,8 @@ public sealed record TeacherFirstView(IReadOnlySet<TeacherKey> Chosen, IReadOnly
         ? Chosen.Contains(new TeacherKey(child.StudentId, teacher.StaffMemberId))
         : teacher.Role != StaffRole.SubjectTeacher || child.Teachers.Count == 1;
 
-    public static bool Applies(BookingOptions options) => options.Children.Any(c => c.Teachers.Count > 1);
+    /// <summary>Where a family can choose subject teachers; a primary page (a group teacher, or a duo) stays as it was.</summary>
+    public static bool Applies(BookingOptions options) => options.Children.Any(c => c.Teachers.Any(t => t.Role == StaffRole.SubjectTeacher));
 
     /// <summary>Null on a primary page; <paramref name="notTheirs"/> when a choice names a child that is not this family's.</summary>
     public static TeacherFirstView? For(BookingOptions options, IEnumerable<string> values, out bool notTheirs)

@@ -181,6 +181,24 @@ public abstract class TeacherFirstTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_chosen_teacher_without_free_times_offers_the_waiting_list_and_the_choice_stays()
+    {
+        var s = await SecondaryAsync();
+        await app.WithDbAsync(db => db.Slots.Where(x => x.StaffMemberId == s.Dutch.Id).ExecuteDeleteAsync());
+        using var parent = await app.SignInAsync(s.Parent.Email!);
+        var url = s.Url(s.Pick(s.Sam, s.Mentor), s.Pick(s.Sam, s.Dutch));
+
+        var page = await parent.GetAsync(url);
+        var waiting = await parent.SubmitAsync(page, new(), "form[action*='handler=Wait']");
+
+        Assert.Single(page.FindAll("select[name=pick]"));
+        Assert.Contains("Alle tijden zijn vol", page.Main);
+        Assert.Contains("U staat op de wachtlijst", waiting.Main);
+        Assert.Single(waiting.FindAll("select[name=pick]"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.WaitingList.CountAsync(w => w.StudentId == s.Sam.Id && w.StaffMemberId == s.Dutch.Id)));
+    }
+
+    [Fact]
     public async Task A_primary_family_keeps_the_page_with_every_time_of_its_group_teachers_a_duo_too()
     {
         var school = await app.World.SchoolAsync();

@@ -15,6 +15,9 @@ public sealed record BookSeveralCommand(Guid RoundId, IReadOnlyList<SlotPick> Pi
 /// </summary>
 public sealed class BookSeveral(AppDbContext db, Access access, TimeProvider clock, BookingNotices notices)
 {
+    /// <summary>More than any household's evening: every child's mentor and subject teachers.</summary>
+    private const int MaxPicks = 40;
+
     private static readonly BookingDetails NoDetails = new(null, TopicAreas.None, null, MeetingMode.OnSite);
 
     public async Task<Result<int>> HandleAsync(BookSeveralCommand command, CancellationToken ct)
@@ -23,6 +26,11 @@ public sealed class BookSeveral(AppDbContext db, Access access, TimeProvider clo
         if (picks.Count == 0)
         {
             return Result<int>.Invalid(new FieldError("", "Book.PickNone"));
+        }
+        if (picks.Count > MaxPicks)
+        {
+            // No form of ours sends this many; each pick costs a query, so a made-up request is turned away first.
+            return Result<int>.NotFound();
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var checkedPicks = new List<(FamilyContext Family, BookingChecks.SlotState State)>();

@@ -181,6 +181,28 @@ public abstract class TeacherFirstTests(TestApp app)
     }
 
     [Fact]
+    public async Task Two_families_booking_the_same_suggested_evening_at_once_get_it_whole_or_not_at_all()
+    {
+        var s = await SecondaryAsync();
+        var classmate = await s.School.StudentAsync(s.Group, "Lina");
+        var other = await s.School.GuardianAsync([classmate]);
+        using var parent = await app.SignInAsync(s.Parent.Email!);
+        using var rival = await app.SignInAsync(other.Email!);
+        var ours = await parent.GetAsync(s.Url(s.Pick(s.Sam, s.Mentor), s.Pick(s.Sam, s.English)));
+        var theirs = await rival.GetAsync(s.Url(s.Pick(classmate, s.Mentor), s.Pick(classmate, s.English)));
+        Assert.Equal(Suggested(ours).Select(SlotOf), Suggested(theirs).Select(SlotOf));
+
+        var pages = await Task.WhenAll(parent.SubmitAsync(ours, new()), rival.SubmitAsync(theirs, new()));
+
+        var counts = await app.WithDbAsync(async db => new[]
+        {
+            await db.Bookings.CountAsync(b => b.StudentId == s.Sam.Id), await db.Bookings.CountAsync(b => b.StudentId == classmate.Id),
+        });
+        Assert.Equal([0, 2], counts.Order().ToArray());
+        Assert.Single(pages, p => p.Errors.Any(e => e.Contains("Er is niets geboekt", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_chosen_teacher_without_free_times_offers_the_waiting_list_and_the_choice_stays()
     {
         var s = await SecondaryAsync();

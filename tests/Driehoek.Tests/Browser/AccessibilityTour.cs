@@ -24,7 +24,7 @@ namespace Driehoek.Tests.Browser;
 [Trait("Lane", "Browser")]
 public sealed class AccessibilityTour(BrowserApp app, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions Rules = new()
+    internal static readonly AxeRunOptions Rules = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         // Rules named here run next to the tags above (axe: an explicit rule setting wins over runOnly tags).

@@ -35,9 +35,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
             new BookingParty(family.StudentId, family.HouseholdId, family.GuardianId, access.UserId!.Value), command.Details, slot.StartsAt, slot.EndsAt, now);
         if (state.Waiting)
         {
-            // Resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).
-            var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, slot.StaffMemberId).ListAsync(ct);
-            waiting.ForEach(w => w.ResolvedAt = now);
+            await ResolveWaitingAsync(db, family, slot.StaffMemberId, now, ct);
         }
         await notices.ConfirmedAsync(booking, new BookingNotices.About(state.StudentFirstName ?? "", state.TeacherName, slot.Room, slot.VideoLink, state.SchoolName ?? ""), ct);
         try
@@ -50,6 +48,13 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
             return await RaceLostAsync(family, slot, ct);
         }
         return BookingAttempt.Of(booking.Id);
+    }
+
+    /// <summary>The family's place on the teacher's waiting list is resolved in the booking's own transaction: one write per booking (SQLite has one writer at a time).</summary>
+    internal static async Task ResolveWaitingAsync(AppDbContext db, FamilyContext family, Guid staffMemberId, DateTime now, CancellationToken ct)
+    {
+        var waiting = await WaitingFor.For(db)(db, family.Round.Id, family.StudentId, family.HouseholdId, staffMemberId).ListAsync(ct);
+        waiting.ForEach(w => w.ResolvedAt = now);
     }
 
     private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, IAsyncEnumerable<WaitingListEntry>>> WaitingFor = new(() => EF.CompileAsyncQuery(

@@ -24,6 +24,7 @@ public static class BookingsSetup
         services.AddScoped<GetAvailability>();
         services.AddScoped<GetBookingOptions>();
         services.AddScoped<BookSlot>();
+        services.AddScoped<BookSeveral>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<MoveEvening>();

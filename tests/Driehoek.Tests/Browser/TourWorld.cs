@@ -66,7 +66,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
-                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}",
+                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see",
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -74,6 +74,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
+                $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

@@ -19,7 +19,14 @@ public sealed record OverviewBooking(Guid Id, DateTime StartsAt, string Teacher,
 
 /// <summary>One household of one student: its guardians, its bookings, and whether the school can e-mail it.</summary>
 public sealed record OverviewFamily(Guid? HouseholdId, IReadOnlyList<string> Guardians, bool HasEmail, DateTime? RemindedAt,
-    IReadOnlyList<OverviewBooking> Bookings, FamilyState State);
+    IReadOnlyList<OverviewBooking> Bookings, FamilyState State)
+{
+    /// <summary>The teachers who marked this child's family as must-see, and whether this household booked with each (never the reason).</summary>
+    public IReadOnlyList<OverviewMustSee> MustSee { get; init; } = [];
+}
+
+/// <summary>A must-see mark as the overview shows it: who wants to see the family, and whether the household booked with them.</summary>
+public sealed record OverviewMustSee(Guid StaffMemberId, string Teacher, bool Booked);
 
 public sealed record OverviewStudent(Guid Id, string Name, IReadOnlyList<OverviewFamily> Families);
 

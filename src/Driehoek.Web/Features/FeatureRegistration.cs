@@ -5,6 +5,7 @@ using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.MustSee;
+using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         services.AddFollowThrough();
         services.AddParentEvenings();
         services.AddMustSee();
+        services.AddInterpreters();
         return services;
     }
 

@@ -74,7 +74,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
-                $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true",
+                $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

@@ -114,6 +114,9 @@ internal static class Probes
         [(Resource.MustSee, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStaff(t)}/must-see?staff={w.Staff(t)}")),
         [(Resource.MustSee, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfStaff(t)}/must-see?handler=Mark&staff={w.Staff(t)}", token,
             ("student", Guid.NewGuid().ToString()), ("reason", new string('x', 300)))),
+        // Interpreters (issue 10). An interpreter without a name: whoever may add one hears so; nothing is added.
+        [(Resource.Interpreters, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfSchool(t)}/interpreters")),
+        [(Resource.Interpreters, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfSchool(t)}/interpreters?handler=Add", token, ("Name", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -108,6 +108,8 @@ public enum Resource
     RoundOverview,
     /// <summary>A teacher's must-see families of a round, with the reason for staff (issue 10).</summary>
     MustSee,
+    /// <summary>A round's interpreters and their meetings (issue 10).</summary>
+    Interpreters,
 }
 
 public enum Act
@@ -199,6 +201,9 @@ public static class AccessMatrix
         // Must-see families (issue 10): the teacher's own list; a leader's for any teacher of the school.
         Row(Resource.MustSee, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "the reason is for staff only"),
         Row(Resource.MustSee, Scope.StaffMember, Act.Change, [Relation.OwnStaffRecord, .. Leaders], note: "marking sends the family a personal invitation once"),
+        // Interpreters (issue 10): a leader arranges them per round.
+        Row(Resource.Interpreters, Scope.School, Act.View, Managers),
+        Row(Resource.Interpreters, Scope.School, Act.Change, Managers, note: "one interpreter is never at two meetings at once"),
     ];
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));

@@ -27,8 +27,13 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         Guid booking;
         using (var parent = await app.SignInAsync(s.Parent.Email!))
         {
-            booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen");
+            booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen", interpreter: "Arabisch");
         }
+        // The overview and the must-see page show a marked family.
+        await app.WithDbAsync(db => db.MustSeeMarks.Add(new Driehoek.Web.Features.MustSee.MustSeeMark
+        {
+            SchoolId = s.School.Id, RoundId = round, StaffMemberId = s.Teacher.Id, StudentId = s.Child.Id, Reason = "Tour", MarkedAt = s.Round.CreatedAt,
+        }).Context.SaveChangesAsync());
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
 
         var evening = await Evening.CreateAsync(app);

@@ -51,6 +51,11 @@ public abstract class InterpreterTests(TestApp app)
         Assert.NotEmpty(colleague.Errors);
         Assert.Contains("1", (await leader.GetAsync(url)).Find("[data-count=unassigned]")!.TextContent);
 
+        var notice = await Mailbox.WaitForAsync(app, e.ParentA.Email!, m => m.Body.Contains("سيحضر مترجم", StringComparison.Ordinal));
+        Assert.Contains("Arabisch", notice.Body);
+        Assert.DoesNotContain("Samira", notice.Body);
+        Assert.Equal(1, Mailbox.All(app).Count(m => m.To.Contains(e.ParentA.Email!, StringComparison.OrdinalIgnoreCase) && m.Body.Contains("سيحضر مترجم", StringComparison.Ordinal)));
+
         using var family = await app.SignInAsync(e.ParentA.Email!);
         var booking = await family.GetAsync($"/bookings/{e.BookingA}");
         Assert.Contains("سيحضر مترجم", booking.Find("[data-interpreter]")!.TextContent);

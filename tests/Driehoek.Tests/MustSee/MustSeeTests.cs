@@ -53,12 +53,18 @@ public abstract class MustSeeTests(TestApp app)
         var overviewUrl = $"/rounds/{f.Round.Id}/overview?group={f.Group.Id}";
 
         Assert.Equal("open", (await teacher.GetAsync(overviewUrl)).Find(".must-see")?.GetAttribute("data-must-see"));
+        await f.School.StudentAsync(f.Group, firstName: "Daan");
+        Assert.Contains("Daan", (await teacher.GetAsync(overviewUrl)).Find("section table")!.TextContent);
+        var filtered = await teacher.GetAsync(overviewUrl + "&mustsee=true");
+        Assert.Contains("Noor", filtered.Find("section table")!.TextContent);
+        Assert.DoesNotContain("Daan", filtered.Find("section table")!.TextContent);
         Assert.NotNull((await teacher.GetAsync($"/rounds/{f.Round.Id}/must-see?open=true")).Find($"#s-{f.Child.Id}"));
 
         using var parent = await app.SignInAsync(f.Parent.Email!);
         await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
 
         Assert.Equal("booked", (await teacher.GetAsync(overviewUrl)).Find(".must-see")?.GetAttribute("data-must-see"));
+        Assert.NotNull((await teacher.GetAsync(overviewUrl + "&mustsee=true")).Find("[data-must-see-open=none]"));
         Assert.Null((await teacher.GetAsync($"/rounds/{f.Round.Id}/must-see?open=true")).Find($"#s-{f.Child.Id}"));
         Assert.Equal("yes", (await teacher.GetAsync($"/rounds/{f.Round.Id}/must-see")).Find($"#s-{f.Child.Id}")?.GetAttribute("data-booked"));
     }

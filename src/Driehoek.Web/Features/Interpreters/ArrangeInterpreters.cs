@@ -10,9 +10,10 @@ public sealed record AssignInterpreterCommand(Guid RoundId, Guid BookingId, Guid
 /// <summary>
 /// A leader adds the round's interpreters (a staff member of the school, or an external person by name and
 /// organisation) and assigns them to meetings that asked for one. The same interpreter is never assigned to two
-/// meetings that overlap, nor a staff interpreter to a meeting while they hold a conversation of their own.
+/// meetings that overlap, nor a staff interpreter to a meeting while they hold a conversation of their own. The family
+/// hears that an interpreter will be there (the language, not who).
 /// </summary>
-public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProvider clock)
+public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProvider clock, InterpreterNotice notice)
 {
     public async Task<Result<Guid>> AddAsync(AddInterpreterCommand command, CancellationToken ct)
     {
@@ -87,6 +88,8 @@ public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProv
         if (current is null)
         {
             db.InterpreterAssignments.Add(current = new InterpreterAssignment { SchoolId = round.SchoolId, RoundId = round.Id, BookingId = booking.Id });
+            // Another interpreter later changes nothing for the family: only the first assignment is news.
+            await notice.SendAsync(booking, ct);
         }
         current.InterpreterId = interpreter.Id;
         current.AssignedByUserId = access.UserId!.Value;

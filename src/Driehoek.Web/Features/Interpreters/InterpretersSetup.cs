@@ -6,6 +6,7 @@ public static class InterpretersSetup
     {
         services.AddScoped<GetInterpreters>();
         services.AddScoped<ArrangeInterpreters>();
+        services.AddScoped<InterpreterNotice>();
         return services;
     }
 }

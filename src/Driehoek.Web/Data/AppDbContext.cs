@@ -1,6 +1,8 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Rounds;
+using Driehoek.Web.Features.MustSee;
+using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
@@ -53,6 +55,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
     public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    // Must-see families and interpreters (issue 10)
+    public DbSet<MustSeeMark> MustSeeMarks => Set<MustSeeMark>();
+    public DbSet<Interpreter> Interpreters => Set<Interpreter>();
+    public DbSet<InterpreterAssignment> InterpreterAssignments => Set<InterpreterAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,8 @@ using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
+using Driehoek.Web.Features.MustSee;
+using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
@@ -32,6 +34,8 @@ public static class FeatureRegistration
         services.AddReminders();
         services.AddFollowThrough();
         services.AddParentEvenings();
+        services.AddMustSee();
+        services.AddInterpreters();
         return services;
     }
 

@@ -27,8 +27,13 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         Guid booking;
         using (var parent = await app.SignInAsync(s.Parent.Email!))
         {
-            booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen");
+            booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen", interpreter: "Arabisch");
         }
+        // The overview and the must-see page show a marked family.
+        await app.WithDbAsync(db => db.MustSeeMarks.Add(new Driehoek.Web.Features.MustSee.MustSeeMark
+        {
+            SchoolId = s.School.Id, RoundId = round, StaffMemberId = s.Teacher.Id, StudentId = s.Child.Id, Reason = "Tour", MarkedAt = s.Round.CreatedAt,
+        }).Context.SaveChangesAsync());
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
 
         var evening = await Evening.CreateAsync(app);
@@ -66,7 +71,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
-                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}",
+                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see",
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -74,6 +79,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
+                $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

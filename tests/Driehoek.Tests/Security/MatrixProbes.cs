@@ -110,6 +110,13 @@ internal static class Probes
         [(Resource.RoundOverview, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfGroup(t)}/overview"),
             // The overview lists the groups one may see: allowed when it lists this one.
             (w, t, r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains(w.Group(t).ToString(), StringComparison.Ordinal)),
+        // Must-see families (issue 10). A reason that is too long: whoever may mark hears so; nothing is marked.
+        [(Resource.MustSee, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStaff(t)}/must-see?staff={w.Staff(t)}")),
+        [(Resource.MustSee, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfStaff(t)}/must-see?handler=Mark&staff={w.Staff(t)}", token,
+            ("student", Guid.NewGuid().ToString()), ("reason", new string('x', 300)))),
+        // Interpreters (issue 10). An interpreter without a name: whoever may add one hears so; nothing is added.
+        [(Resource.Interpreters, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfSchool(t)}/interpreters")),
+        [(Resource.Interpreters, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfSchool(t)}/interpreters?handler=Add", token, ("Name", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

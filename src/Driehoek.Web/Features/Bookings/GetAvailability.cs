@@ -38,13 +38,13 @@ public sealed class GetAvailability(AppDbContext db, Access access)
                 db.Slots.Count(s => s.BlockId == b.Id),
                 db.Slots.Count(s => s.BlockId == b.Id && db.Bookings.Any(x => x.ActiveSlotId == s.Id))))
             .ToListAsync(ct);
-        var staff = manager ? await TeachersInRoundAsync(round, ct) : [];
+        var staff = manager ? await TeachersInRoundAsync(db, round, ct) : [];
         return new AvailabilityView(round.Id, round.Name, round.LengthMinutes, round.FirstDay, round.LastDay, member.Id, member.FullName,
             manager, staff, blocks, member.Id == own?.Id);
     }
 
     /// <summary>The staff who teach a group of the round (the ones families will want to book).</summary>
-    private async Task<List<StaffChoice>> TeachersInRoundAsync(ConversationRound round, CancellationToken ct) =>
+    public static async Task<List<StaffChoice>> TeachersInRoundAsync(AppDbContext db, ConversationRound round, CancellationToken ct) =>
         (await db.RoundGroups.AsNoTracking().Where(g => g.RoundId == round.Id)
             .Join(db.StaffAssignments, g => g.GroupId, a => a.GroupId, (g, a) => a.StaffMemberId)
             .Distinct()

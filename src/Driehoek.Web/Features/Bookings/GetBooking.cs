@@ -11,6 +11,11 @@ public sealed record BookingView(
 {
     /// <summary>Staff made this booking for the family (after a call or a letter), not a parent.</summary>
     public bool BookedBySchool { get; init; }
+
+    /// <summary>An interpreter is assigned; the family reads the name only when it is a colleague of the school.</summary>
+    public bool InterpreterAssigned { get; init; }
+
+    public string? InterpreterName { get; init; }
 }
 
 /// <summary>One booking, for its household or for staff (the care coordinator reads it where the school allows); with the times it could move to.</summary>
@@ -48,11 +53,14 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
                 .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId)
                 .Select(c => new { c.FirstName, c.LastNamePrefix, c.LastName }).ToListAsync(ct))
             .Select(c => PersonName.Format(c.FirstName, c.LastNamePrefix, c.LastName)).Distinct().Order().ToList();
+        var interpreter = booking.InterpreterLanguage is null ? null : await Interpreters.InterpreterNames.OfBookingAsync(db, booking.Id, ct);
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
             booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool, parents)
         {
             BookedBySchool = booking.BookedByGuardianId is null,
+            InterpreterAssigned = interpreter is not null,
+            InterpreterName = actor == Actor.Household && interpreter is { Staff: false } ? null : interpreter?.Name,
         };
     }
 }

@@ -19,7 +19,14 @@ public sealed record OverviewBooking(Guid Id, DateTime StartsAt, string Teacher,
 
 /// <summary>One household of one student: its guardians, its bookings, and whether the school can e-mail it.</summary>
 public sealed record OverviewFamily(Guid? HouseholdId, IReadOnlyList<string> Guardians, bool HasEmail, DateTime? RemindedAt,
-    IReadOnlyList<OverviewBooking> Bookings, FamilyState State);
+    IReadOnlyList<OverviewBooking> Bookings, FamilyState State)
+{
+    /// <summary>The teachers who marked this child's family as must-see, and whether this household booked with each (never the reason).</summary>
+    public IReadOnlyList<OverviewMustSee> MustSee { get; init; } = [];
+}
+
+/// <summary>A must-see mark as the overview shows it: who wants to see the family, and whether the household booked with them.</summary>
+public sealed record OverviewMustSee(Guid StaffMemberId, string Teacher, bool Booked);
 
 public sealed record OverviewStudent(Guid Id, string Name, IReadOnlyList<OverviewFamily> Families);
 
@@ -38,7 +45,8 @@ public sealed record RoundOverview(Guid RoundId, string RoundName, Guid SchoolId
     public bool CanBookForFamilies { get; init; }
 }
 
-public sealed record OverviewQuery(Guid RoundId, StudentListFilter Filter);
+/// <param name="MustSeeOpen">Only children marked must-see whose family has not booked with the teacher who marked them.</param>
+public sealed record OverviewQuery(Guid RoundId, StudentListFilter Filter, bool MustSeeOpen = false);
 
 /// <summary>
 /// Per group of a round: who booked, who came, who was not reached (and who has no e-mail, so the school
@@ -50,7 +58,8 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
     public async Task<Result<RoundOverview>> HandleAsync(OverviewQuery query, CancellationToken ct)
     {
         var round = await RoundAccess.VisibleToStaffAsync(db, access, query.RoundId, ct);
-        var listed = round is null ? null : await StudentListing.PageAsync(db, access, round, Resource.RoundOverview, query.Filter, null, ct);
+        var listed = round is null ? null : await StudentListing.PageAsync(db, access, round, Resource.RoundOverview, query.Filter,
+            query.MustSeeOpen ? MustSeeOpen(round.Id) : null, ct);
         if (round is null || listed is null)
         {
             return Result<RoundOverview>.NotFound();
@@ -72,6 +81,11 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
                                  && await access.MayAsync(Resource.Rounds, Act.Change, Target.School(round.SchoolId), ct),
         };
     }
+
+    private System.Linq.Expressions.Expression<Func<Enrollment, bool>> MustSeeOpen(Guid roundId) =>
+        e => db.MustSeeMarks.Any(m => m.RoundId == roundId && m.StudentId == e.StudentId && m.Active
+                                      && !db.Bookings.Any(b => b.RoundId == roundId && b.StudentId == e.StudentId && b.StaffMemberId == m.StaffMemberId
+                                                               && b.Status != BookingStatus.Cancelled));
 
     private static OverviewStudent Student(ListedStudent s, OverviewFacts.Facts facts, Func<Guid, bool> mayOpen) =>
         new(s.Id, s.Name, OverviewFacts.Families(s.Id, facts)

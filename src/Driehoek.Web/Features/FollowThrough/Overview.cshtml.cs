@@ -12,16 +12,18 @@ public sealed class OverviewModel(GetRoundOverview query, ExportRoundOverview ex
     IStringLocalizer<BookingsText> bookings) : PageModel
 {
     public RoundOverview Overview { get; private set; } = null!;
+    public bool MustSeeOpen { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid roundId, Guid? group, string? search, [FromQuery(Name = "page")] int? pageNumber,
-        CancellationToken ct)
+        bool mustsee, CancellationToken ct)
     {
-        var result = await query.HandleAsync(new OverviewQuery(roundId, new StudentListFilter(group, search, pageNumber ?? 1)), ct);
+        var result = await query.HandleAsync(new OverviewQuery(roundId, new StudentListFilter(group, search, pageNumber ?? 1), mustsee), ct);
         if (!result.Ok)
         {
             return NotFound();
         }
         Overview = result.Value!;
+        MustSeeOpen = mustsee;
         return Page();
     }
 

@@ -16,7 +16,12 @@ internal static class OverviewFacts
     internal sealed record BookingRow(Guid Id, Guid StudentId, Guid HouseholdId, Guid StaffMemberId, DateTime StartsAt, BookingStatus Status,
         bool? StudentPresent, string First, string? Prefix, string Last);
 
-    public sealed record Facts(ILookup<Guid, GuardianRow> Guardians, ILookup<Guid, BookingRow> Bookings, Dictionary<Guid, DateTime> RemindedAt);
+    internal sealed record MustSeeRow(Guid StudentId, Guid StaffMemberId, string First, string? Prefix, string Last);
+
+    public sealed record Facts(ILookup<Guid, GuardianRow> Guardians, ILookup<Guid, BookingRow> Bookings, Dictionary<Guid, DateTime> RemindedAt)
+    {
+        public ILookup<Guid, MustSeeRow> MustSee { get; init; } = Array.Empty<MustSeeRow>().ToLookup(m => m.StudentId);
+    }
 
     public static async Task<Facts> LoadAsync(AppDbContext db, ConversationRound round, List<Guid> studentIds, CancellationToken ct)
     {
@@ -30,8 +35,14 @@ internal static class OverviewFacts
             .Concat(bookings.Select(b => b.HouseholdId)).Distinct().ToList();
         var reminders = await db.RoundReminders.AsNoTracking().Where(r => r.RoundId == round.Id && households.Contains(r.HouseholdId))
             .Select(r => new { r.HouseholdId, r.SentAt }).ToListAsync(ct);
+        var mustSee = await db.MustSeeMarks.AsNoTracking().Where(m => m.RoundId == round.Id && m.Active && studentIds.Contains(m.StudentId))
+            .Join(db.StaffMembers, m => m.StaffMemberId, t => t.Id, (m, t) => new MustSeeRow(m.StudentId, m.StaffMemberId, t.FirstName, t.LastNamePrefix, t.LastName))
+            .ToListAsync(ct);
         return new Facts(guardians.ToLookup(g => g.StudentId), bookings.ToLookup(b => b.StudentId),
-            reminders.GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key, g => g.Max(r => r.SentAt)));
+            reminders.GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key, g => g.Max(r => r.SentAt)))
+        {
+            MustSee = mustSee.ToLookup(m => m.StudentId),
+        };
     }
 
     /// <summary>Every household with a guardian who takes part, and any household that booked; a student with neither still shows.</summary>
@@ -44,8 +55,13 @@ internal static class OverviewFacts
         {
             households.Add(null);
         }
+        var mustSee = facts.MustSee[studentId].ToList();
         return households.Select(h => Family(h, guardians.Where(g => g.HouseholdId == h).ToList(),
-            bookings.Where(b => b.HouseholdId == h), facts)).ToList();
+            bookings.Where(b => b.HouseholdId == h), facts) with
+        {
+            MustSee = mustSee.Select(m => new OverviewMustSee(m.StaffMemberId, PersonName.Format(m.First, m.Prefix, m.Last),
+                bookings.Any(b => b.HouseholdId == h && b.StaffMemberId == m.StaffMemberId))).ToList(),
+        }).ToList();
     }
 
     private static OverviewFamily Family(Guid? householdId, List<GuardianRow> own, IEnumerable<BookingRow> bookings, Facts facts)

@@ -106,6 +106,10 @@ public enum Resource
     Outcome,
     /// <summary>Per group: which families booked, came, or were reminded.</summary>
     RoundOverview,
+    /// <summary>A teacher's must-see families of a round, with the reason for staff (issue 10).</summary>
+    MustSee,
+    /// <summary>A round's interpreters and their meetings (issue 10).</summary>
+    Interpreters,
 }
 
 public enum Act
@@ -194,6 +198,12 @@ public static class AccessMatrix
         Row(Resource.DayList, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "audit-logged per student"),
         Row(Resource.Outcome, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
         Row(Resource.RoundOverview, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        // Must-see families (issue 10): the teacher's own list; a leader's for any teacher of the school.
+        Row(Resource.MustSee, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "the reason is for staff only"),
+        Row(Resource.MustSee, Scope.StaffMember, Act.Change, [Relation.OwnStaffRecord, .. Leaders], note: "marking sends the family a personal invitation once"),
+        // Interpreters (issue 10): a leader arranges them per round.
+        Row(Resource.Interpreters, Scope.School, Act.View, Managers),
+        Row(Resource.Interpreters, Scope.School, Act.Change, Managers, note: "one interpreter is never at two meetings at once"),
     ];
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));

@@ -53,6 +53,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
     public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    // Agreements (issue 11, item 4)
+    public DbSet<Features.Agreements.Agreement> Agreements => Set<Features.Agreements.Agreement>();
+    public DbSet<Features.Agreements.AgreementResponse> AgreementResponses => Set<Features.Agreements.AgreementResponse>();
+    public DbSet<Features.Agreements.AgreementSettings> AgreementSettings => Set<Features.Agreements.AgreementSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Rounds;
@@ -32,6 +33,7 @@ public static class FeatureRegistration
         services.AddReminders();
         services.AddFollowThrough();
         services.AddParentEvenings();
+        services.AddAgreements();
         return services;
     }
 

@@ -110,6 +110,14 @@ internal static class Probes
         [(Resource.RoundOverview, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfGroup(t)}/overview"),
             // The overview lists the groups one may see: allowed when it lists this one.
             (w, t, r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains(w.Group(t).ToString(), StringComparison.Ordinal)),
+        // Agreements (issue 11, item 4)
+        [(Resource.Agreements, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/agreements")),
+        // An empty agreement: whoever may record one hears what is missing; nothing is saved.
+        [(Resource.Agreements, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/agreements", token, ("what", ""))),
+        [(Resource.FamilyAgreements, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/agreements")),
+        // Confirming an agreement that does not exist: whoever may answer hears so; nothing changes.
+        [(Resource.FamilyAgreements, Act.Change)] = new((w, t, token) =>
+            Form($"/children/{w.Student(t)}/agreements?handler=Confirm", token, ("agreementId", Guid.NewGuid().ToString()))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -106,6 +106,11 @@ public enum Resource
     Outcome,
     /// <summary>Per group: which families booked, came, or were reminded.</summary>
     RoundOverview,
+    // Agreements (issue 11, item 4)
+    /// <summary>A student's agreements as staff keep them: recording, editing, marking done or dropped.</summary>
+    Agreements,
+    /// <summary>A student's agreements as the family reads them: confirming and reacting.</summary>
+    FamilyAgreements,
 }
 
 public enum Act
@@ -194,7 +199,24 @@ public static class AccessMatrix
         Row(Resource.DayList, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "audit-logged per student"),
         Row(Resource.Outcome, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
         Row(Resource.RoundOverview, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        // Agreements (issue 11, item 4): the teachers who lead the group or met the family, and the school-wide roles.
+        Row(Resource.Agreements, Scope.Student, Act.View, [.. GroupLeads, Relation.MetTeacher, .. SchoolWide]),
+        Row(Resource.Agreements, Scope.Student, Act.Change, [.. GroupLeads, Relation.MetTeacher, .. Leaders]),
+        Row(Resource.FamilyAgreements, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "without authority: where the school shares conversation outcomes; students where the school shows them"),
+        Row(Resource.FamilyAgreements, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "confirming and reacting"),
     ];
+
+    /// <summary>
+    /// Which school setting opens a cell for a parent without parental authority: what a conversation produced
+    /// (<c>ConversationOutcomes</c>) for the resources that carry it, else taking part in the rounds.
+    /// </summary>
+    public static Organisation.LimitedGuardianAccess GuardianPurposeOf(Resource resource) => resource switch
+    {
+        Resource.FamilyAgreements => Organisation.LimitedGuardianAccess.ConversationOutcomes,
+        _ => Organisation.LimitedGuardianAccess.ConversationRounds,
+    };
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));
 

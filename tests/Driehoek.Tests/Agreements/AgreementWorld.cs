@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Bookings;
+using Driehoek.Web.Infrastructure.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Driehoek.Tests.Agreements;
@@ -42,6 +44,15 @@ internal static class AgreementWorld
     public static string Guardian(Person p) => $"guardian:{p.Id}";
 
     public static string Staff(Person p) => $"staff:{p.Id}";
+
+    /// <summary>
+    /// The e-mails to <paramref name="to"/> in the outbox, as written: what was sent, however busy the worker
+    /// that delivers them is with other tests' mail.
+    /// </summary>
+    public static Task<List<EmailMessage>> OutboxMailsAsync(this TestApp app, string to) =>
+        app.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(to)).OrderBy(m => m.CreatedAt)
+                .Select(m => m.Payload).ToListAsync())
+            .Select(p => JsonSerializer.Deserialize<EmailMessage>(p)!).Where(m => m.To == to).ToList());
 
     /// <summary>One pass of the agreements' notices (announcements and reminders) at the test clock.</summary>
     public static async Task<AgreementNoticeReport> RunAgreementNoticesAsync(this TestApp app)

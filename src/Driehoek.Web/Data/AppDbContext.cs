@@ -59,6 +59,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MustSeeMark> MustSeeMarks => Set<MustSeeMark>();
     public DbSet<Interpreter> Interpreters => Set<Interpreter>();
     public DbSet<InterpreterAssignment> InterpreterAssignments => Set<InterpreterAssignment>();
+    // Agreements (issue 11, item 4)
+    public DbSet<Features.Agreements.Agreement> Agreements => Set<Features.Agreements.Agreement>();
+    public DbSet<Features.Agreements.AgreementResponse> AgreementResponses => Set<Features.Agreements.AgreementResponse>();
+    public DbSet<Features.Agreements.AgreementSettings> AgreementSettings => Set<Features.Agreements.AgreementSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

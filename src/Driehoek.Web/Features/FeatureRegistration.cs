@@ -1,4 +1,5 @@
 using Driehoek.Web.Features.Accounts;
+using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Rounds;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         services.AddParentEvenings();
         services.AddMustSee();
         services.AddInterpreters();
+        services.AddAgreements();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Driehoek.Tests.Agreements;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.People;
@@ -34,6 +35,16 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         {
             SchoolId = s.School.Id, RoundId = round, StaffMemberId = s.Teacher.Id, StudentId = s.Child.Id, Reason = "Tour", MarkedAt = s.Round.CreatedAt,
         }).Context.SaveChangesAsync());
+        // Agreements: one the parent has confirmed and reacted to, one still open, long enough to wrap on a phone.
+        var confirmed = await app.AgreementAsync(s.Teacher.Email!, s.Child.Id, AgreementWorld.Guardian(s.Parent),
+            "Elke avond twintig minuten samen lezen, afwisselend hardop en stil, met een boek dat het kind zelf kiest");
+        var agreement = await app.AgreementAsync(s.Teacher.Email!, s.Child.Id, AgreementWorld.Staff(s.Teacher),
+            "De leerkracht stuurt elke vrijdag het weekplan naar huis");
+        using (var parent = await app.SignInAsync(s.Parent.Email!))
+        {
+            var page = await parent.SubmitAsync($"/children/{s.Child.Id}/agreements", [], $"#agreement-{confirmed} form.confirm");
+            await parent.SubmitAsync(page, new() { ["reaction"] = "Graag ook een lijst met boeken uit de schoolbibliotheek." }, $"#agreement-{confirmed} form.react");
+        }
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
 
         var evening = await Evening.CreateAsync(app);
@@ -64,14 +75,16 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("parent", s.Parent.Email, [
                 "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
                 $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
+                $"/children/{s.Child.Id}/agreements",
                 $"/rounds/{Guid.NewGuid()}/book", "/error?status=404",
             ]),
             ("limited", limited.Email, ["/parent"]),
-            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account"]),
+            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements"]),
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
                 $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see",
+                $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit",
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",

@@ -1,4 +1,5 @@
 using System.Net;
+using Driehoek.Tests.Agreements;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -117,6 +118,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!), "/join/"));
         var block = await app.WithDbAsync(db => db.AvailabilityBlocks.Where(b => b.RoundId == s.Round.Id).Select(b => b.Id).SingleAsync());
         var session = await evening.SessionIdAsync(app);
+        var agreement = await app.AgreementAsync(s.Leader.Email!, s.Child.Id, "student", "Elke dag lezen");
         string[] Of(params object[] values) => values.Select(v => v.ToString()!).ToArray();
         return new FormWorld(visitors, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
             {
@@ -125,6 +127,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
                 ["importId"] = Of(import.Url.Segments[^1]), ["runId"] = Of(run), ["token"] = Of(join.Segments[^1]),
                 ["staffMemberId"] = Of(s.Teacher.Id), ["blockId"] = Of(block), ["sessionId"] = Of(session),
                 ["form"] = Of("TenMinute"), ["language"] = Of("nl"), ["date"] = Of(FollowThroughWorld.FirstDay), ["all"] = Of("true"),
+                ["agreementId"] = Of(agreement),
             });
     }
 

@@ -117,6 +117,14 @@ internal static class Probes
         // Interpreters (issue 10). An interpreter without a name: whoever may add one hears so; nothing is added.
         [(Resource.Interpreters, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfSchool(t)}/interpreters")),
         [(Resource.Interpreters, Act.Change)] = new((w, t, token) => Form($"/rounds/{w.RoundOfSchool(t)}/interpreters?handler=Add", token, ("Name", ""))),
+        // Agreements (issue 11, item 4)
+        [(Resource.Agreements, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/agreements")),
+        // An empty agreement: whoever may record one hears what is missing; nothing is saved.
+        [(Resource.Agreements, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/agreements", token, ("what", ""))),
+        [(Resource.FamilyAgreements, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/agreements")),
+        // Confirming an agreement that does not exist: whoever may answer hears so; nothing changes.
+        [(Resource.FamilyAgreements, Act.Change)] = new((w, t, token) =>
+            Form($"/children/{w.Student(t)}/agreements?handler=Confirm", token, ("agreementId", Guid.NewGuid().ToString()))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -68,7 +68,7 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
                && ((relations.Contains(Relation.CareCoordinator) && row.IfSchoolAllows.Contains(Relation.CareCoordinator)
                     && school.CareCoordinatorReadsPreparations)
                    || (relations.Contains(Relation.GuardianWithoutAuthority) && row.IfSchoolAllows.Contains(Relation.GuardianWithoutAuthority)
-                       && school.LimitedGuardianAccess.HasFlag(Organisation.LimitedGuardianAccess.ConversationRounds)));
+                       && school.LimitedGuardianAccess.HasFlag(AccessMatrix.GuardianPurposeOf(resource))));
     }
 
     private readonly Dictionary<Target, Guid> _schoolOf = new();

@@ -110,6 +110,11 @@ public enum Resource
     MustSee,
     /// <summary>A round's interpreters and their meetings (issue 10).</summary>
     Interpreters,
+    // Agreements (issue 11, item 4)
+    /// <summary>A student's agreements as staff keep them: recording, editing, marking done or dropped.</summary>
+    Agreements,
+    /// <summary>A student's agreements as the family reads them: confirming and reacting.</summary>
+    FamilyAgreements,
 }
 
 public enum Act
@@ -204,7 +209,24 @@ public static class AccessMatrix
         // Interpreters (issue 10): a leader arranges them per round.
         Row(Resource.Interpreters, Scope.School, Act.View, Managers),
         Row(Resource.Interpreters, Scope.School, Act.Change, Managers, note: "one interpreter is never at two meetings at once"),
+        // Agreements (issue 11, item 4): the teachers who lead the group or met the family, and the school-wide roles.
+        Row(Resource.Agreements, Scope.Student, Act.View, [.. GroupLeads, Relation.MetTeacher, .. SchoolWide]),
+        Row(Resource.Agreements, Scope.Student, Act.Change, [.. GroupLeads, Relation.MetTeacher, .. Leaders]),
+        Row(Resource.FamilyAgreements, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "without authority: where the school shares conversation outcomes; students where the school shows them"),
+        Row(Resource.FamilyAgreements, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "confirming and reacting"),
     ];
+
+    /// <summary>
+    /// Which school setting opens a cell for a parent without parental authority: what a conversation produced
+    /// (<c>ConversationOutcomes</c>) for the resources that carry it, else taking part in the rounds.
+    /// </summary>
+    public static Organisation.LimitedGuardianAccess GuardianPurposeOf(Resource resource) => resource switch
+    {
+        Resource.FamilyAgreements => Organisation.LimitedGuardianAccess.ConversationOutcomes,
+        _ => Organisation.LimitedGuardianAccess.ConversationRounds,
+    };
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));
 

@@ -53,7 +53,9 @@ public sealed class GetBooking(AppDbContext db, Access access, TimeProvider cloc
                 .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId)
                 .Select(c => new { c.FirstName, c.LastNamePrefix, c.LastName }).ToListAsync(ct))
             .Select(c => PersonName.Format(c.FirstName, c.LastNamePrefix, c.LastName)).Distinct().Order().ToList();
-        var interpreter = booking.InterpreterLanguage is null ? null : await Interpreters.InterpreterNames.OfBookingAsync(db, booking.Id, ct);
+        // A cancelled conversation has no interpreter coming, whatever was arranged.
+        var interpreter = booking.InterpreterLanguage is null || booking.Status == BookingStatus.Cancelled ? null
+            : await Interpreters.InterpreterNames.OfBookingAsync(db, booking.Id, ct);
         return new BookingView(booking.Id, round.Id, round.Name, student.Id, student.FirstName, teacher.FullName, booking.StartsAt, booking.EndsAt,
             slot?.Room, slot?.VideoLink, booking.Mode, booking.Topics, booking.TopicAreas, booking.InterpreterLanguage, booking.Status,
             booking.StudentPresent, actor, cannot, moves, booking.Version, school, scheduledByTheSchool, parents)

@@ -53,6 +53,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
     public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    // Records (issue 11)
+    public DbSet<Features.Records.AgendaTemplate> AgendaTemplates => Set<Features.Records.AgendaTemplate>();
+    public DbSet<Features.Records.ConversationRecord> ConversationRecords => Set<Features.Records.ConversationRecord>();
+    public DbSet<Features.Records.StudentNote> StudentNotes => Set<Features.Records.StudentNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
@@ -32,6 +33,7 @@ public static class FeatureRegistration
         services.AddReminders();
         services.AddFollowThrough();
         services.AddParentEvenings();
+        services.AddRecords();
         return services;
     }
 

@@ -106,6 +106,17 @@ public enum Resource
     Outcome,
     /// <summary>Per group: which families booked, came, or were reminded.</summary>
     RoundOverview,
+    // Records (issue 11)
+    /// <summary>The record of a held conversation: its agenda, what was said, the summary shared with the family.</summary>
+    ConversationRecord,
+    /// <summary>A school's own agenda per conversation form.</summary>
+    AgendaTemplates,
+    /// <summary>Notes on a student, each shared with the family, staff-only or care-only.</summary>
+    StudentNotes,
+    /// <summary>What the school shares with the family: shared notes and the summaries of their conversations.</summary>
+    SharedWithFamily,
+    /// <summary>The student's guide to their own three-way conversation.</summary>
+    ConversationGuide,
 }
 
 public enum Act
@@ -194,6 +205,18 @@ public static class AccessMatrix
         Row(Resource.DayList, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "audit-logged per student"),
         Row(Resource.Outcome, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
         Row(Resource.RoundOverview, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        // Records (issue 11): a subject teacher reaches only the conversations they held.
+        Row(Resource.ConversationRecord, Scope.Booking, Act.View, [Relation.MetTeacher, .. Leaders], ifSchoolAllows: [Relation.CareCoordinator],
+            note: "audit-logged"),
+        Row(Resource.ConversationRecord, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
+        Row(Resource.AgendaTemplates, Scope.School, Act.View, Managers),
+        Row(Resource.AgendaTemplates, Scope.School, Act.Change, Managers),
+        Row(Resource.StudentNotes, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "care-only notes: the care coordinator, group teacher and mentor; reading a staff-only or care note is audit-logged"),
+        Row(Resource.StudentNotes, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders]),
+        Row(Resource.SharedWithFamily, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "shared notes and summaries only; without authority where the school allows conversation outcomes"),
+        Row(Resource.ConversationGuide, Scope.Booking, Act.View, [Relation.Household, Relation.Student]),
     ];
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));

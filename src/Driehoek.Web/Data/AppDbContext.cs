@@ -63,6 +63,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Agreements.Agreement> Agreements => Set<Features.Agreements.Agreement>();
     public DbSet<Features.Agreements.AgreementResponse> AgreementResponses => Set<Features.Agreements.AgreementResponse>();
     public DbSet<Features.Agreements.AgreementSettings> AgreementSettings => Set<Features.Agreements.AgreementSettings>();
+    // Records (issue 11)
+    public DbSet<Features.Records.AgendaTemplate> AgendaTemplates => Set<Features.Records.AgendaTemplate>();
+    public DbSet<Features.Records.ConversationRecord> ConversationRecords => Set<Features.Records.ConversationRecord>();
+    public DbSet<Features.Records.StudentNote> StudentNotes => Set<Features.Records.StudentNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
@@ -38,6 +39,7 @@ public static class FeatureRegistration
         services.AddMustSee();
         services.AddInterpreters();
         services.AddAgreements();
+        services.AddRecords();
         return services;
     }
 

@@ -67,6 +67,21 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         var twoFactor = await TwoFactorUserAsync(app, s.School);
         var required = await s.School.StaffAsync(StaffRole.CareCoordinator, authenticator: false);
 
+        // Records (issue 11): a three-way conversation that has started, with its record, guide and notes.
+        var threeWay = await Records.RecordWorld.ConversationAsync(app, s.School, s.Group, s.Teacher, s.Child, s.Parent);
+        await app.WithDbAsync(async db =>
+        {
+            db.StudentNotes.Add(new Web.Features.Records.StudentNote
+            {
+                SchoolId = s.School.Id, StudentId = s.Child.Id, Visibility = Web.Features.Records.NoteVisibility.Family,
+                Text = "Noor leest elke dag een kwartier; fijn dat jullie dat thuis volhouden.", AuthorName = s.Teacher.Name,
+                AuthorUserId = s.Teacher.UserId!.Value, CreatedAt = TestClock.Start.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+        string[] recordPages = [$"/bookings/{threeWay}/record", $"/students/{s.Child.Id}/notes"];
+        string[] familyRecordPages = [$"/bookings/{threeWay}/guide", $"/children/{s.Child.Id}/shared"];
+
         var school = s.School.Id;
         var evenRound = evening.Round.Id;
         return new TourWorld(
@@ -76,15 +91,15 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
                 $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
                 $"/children/{s.Child.Id}/agreements",
-                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404",
+                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", .. familyRecordPages,
             ]),
             ("limited", limited.Email, ["/parent"]),
-            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements"]),
+            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements", .. familyRecordPages]),
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
                 $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see",
-                $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit",
+                $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit", .. recordPages,
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -93,6 +108,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
+                $"/school/{school}/agendas/ThreeWay",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

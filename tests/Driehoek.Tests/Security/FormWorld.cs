@@ -126,7 +126,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
                 ["student"] = Of(s.Child.Id, pupil.Id), ["studentId"] = Of(s.Child.Id, pupil.Id), ["bookingId"] = Of(booking),
                 ["importId"] = Of(import.Url.Segments[^1]), ["runId"] = Of(run), ["token"] = Of(join.Segments[^1]),
                 ["staffMemberId"] = Of(s.Teacher.Id), ["blockId"] = Of(block), ["sessionId"] = Of(session),
-                ["form"] = Of("TenMinute"), ["language"] = Of("nl"), ["date"] = Of(FollowThroughWorld.FirstDay), ["all"] = Of("true"),
+                ["form"] = Of("TenMinute"), ["agenda"] = Of("ThreeWay"), ["language"] = Of("nl"), ["date"] = Of(FollowThroughWorld.FirstDay), ["all"] = Of("true"),
                 ["agreementId"] = Of(agreement),
             });
     }

@@ -125,6 +125,18 @@ internal static class Probes
         // Confirming an agreement that does not exist: whoever may answer hears so; nothing changes.
         [(Resource.FamilyAgreements, Act.Change)] = new((w, t, token) =>
             Form($"/children/{w.Student(t)}/agreements?handler=Confirm", token, ("agreementId", Guid.NewGuid().ToString()))),
+        // Records (issue 11). The world's conversations are still to come: whoever may write a record hears it has not started.
+        [(Resource.ConversationRecord, Act.View)] = new((w, t, _) => Get($"/bookings/{w.Booking(t)}/record")),
+        [(Resource.ConversationRecord, Act.Change)] = new((w, t, token) => Form($"/bookings/{w.Booking(t)}/record", token,
+            ("version", Guid.NewGuid().ToString()), ("entries[0].key", "Wrap"), ("entries[0].text", "probe"))),
+        [(Resource.AgendaTemplates, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/agendas/ThreeWay")),
+        // An agenda without items: whoever may save one hears it needs an item; nothing changes.
+        [(Resource.AgendaTemplates, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/agendas/ThreeWay", token)),
+        [(Resource.StudentNotes, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/notes")),
+        // An empty note: whoever may write one hears it is empty; nothing is added.
+        [(Resource.StudentNotes, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/notes", token, ("text", ""), ("visibility", "Staff"))),
+        [(Resource.SharedWithFamily, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/shared")),
+        [(Resource.ConversationGuide, Act.View)] = new((w, t, _) => Get($"/bookings/{w.Booking(t)}/guide")),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

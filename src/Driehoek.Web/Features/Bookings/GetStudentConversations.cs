@@ -5,7 +5,7 @@ namespace Driehoek.Web.Features.Bookings;
 /// <summary>One conversation a student is part of: when, with whom, where (or the video link), and where to prepare.</summary>
 public sealed record StudentConversation(
     Guid BookingId, Guid StudentId, string StudentFirstName, DateTime StartsAt, DateTime EndsAt, string Teacher, string RoundName,
-    string SchoolName, MeetingMode Mode, string? Room, string? VideoLink, string PreparePath);
+    string SchoolName, MeetingMode Mode, string? Room, string? VideoLink, string PreparePath, ConversationForm Form = ConversationForm.TenMinute);
 
 /// <summary>
 /// The signed-in student's own conversations still to come, whichever parent booked them (each household's
@@ -26,10 +26,10 @@ public sealed class GetStudentConversations(AppDbContext db, Access access, Time
             .Where(b => students.Contains(b.StudentId) && b.ActiveSlotId != null && b.EndsAt > now)
             .Join(db.Students, b => b.StudentId, s => s.Id, (b, s) => new { b, s.FirstName })
             .Join(db.StaffMembers, x => x.b.StaffMemberId, m => m.Id, (x, m) => new { x.b, x.FirstName, m })
-            .Join(db.Rounds, x => x.b.RoundId, r => r.Id, (x, r) => new { x.b, x.FirstName, x.m, Round = r.Name })
+            .Join(db.Rounds, x => x.b.RoundId, r => r.Id, (x, r) => new { x.b, x.FirstName, x.m, Round = r.Name, r.Form })
             .Join(db.Schools, x => x.b.SchoolId, s => s.Id, (x, s) => new
             {
-                x.b.Id, x.b.StudentId, x.b.RoundId, x.FirstName, x.b.StartsAt, x.b.EndsAt, x.b.Mode, x.Round, School = s.Name,
+                x.b.Id, x.b.StudentId, x.b.RoundId, x.FirstName, x.b.StartsAt, x.b.EndsAt, x.b.Mode, x.Round, x.Form, School = s.Name,
                 TeacherFirst = x.m.FirstName, TeacherPrefix = x.m.LastNamePrefix, TeacherLast = x.m.LastName,
                 Room = db.Slots.Where(sl => sl.Id == x.b.SlotId).Select(sl => sl.Room).FirstOrDefault(),
                 Video = db.Slots.Where(sl => sl.Id == x.b.SlotId).Select(sl => sl.VideoLink).FirstOrDefault(),
@@ -37,7 +37,7 @@ public sealed class GetStudentConversations(AppDbContext db, Access access, Time
             .ToListAsync(ct);
         return rows.OrderBy(r => r.StartsAt).Select(r => new StudentConversation(r.Id, r.StudentId, r.FirstName, r.StartsAt, r.EndsAt,
                 People.PersonName.Format(r.TeacherFirst, r.TeacherPrefix, r.TeacherLast), r.Round, r.School, r.Mode,
-                r.Room, r.Mode == MeetingMode.Video ? r.Video : null, InvitationWording.PreparePath(r.RoundId, r.StudentId)))
+                r.Room, r.Mode == MeetingMode.Video ? r.Video : null, InvitationWording.PreparePath(r.RoundId, r.StudentId), r.Form))
             .ToList();
     }
 }

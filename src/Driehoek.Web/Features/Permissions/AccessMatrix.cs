@@ -115,6 +115,17 @@ public enum Resource
     Agreements,
     /// <summary>A student's agreements as the family reads them: confirming and reacting.</summary>
     FamilyAgreements,
+    // Records (issue 11)
+    /// <summary>The record of a held conversation: its agenda, what was said, the summary shared with the family.</summary>
+    ConversationRecord,
+    /// <summary>A school's own agenda per conversation form.</summary>
+    AgendaTemplates,
+    /// <summary>Notes on a student, each shared with the family, staff-only or care-only.</summary>
+    StudentNotes,
+    /// <summary>What the school shares with the family: shared notes and the summaries of their conversations.</summary>
+    SharedWithFamily,
+    /// <summary>The student's guide to their own three-way conversation.</summary>
+    ConversationGuide,
 }
 
 public enum Act
@@ -216,6 +227,18 @@ public static class AccessMatrix
             note: "without authority: where the school shares conversation outcomes; students where the school shows them"),
         Row(Resource.FamilyAgreements, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
             note: "confirming and reacting"),
+        // Records (issue 11): a subject teacher reaches only the conversations they held.
+        Row(Resource.ConversationRecord, Scope.Booking, Act.View, [Relation.MetTeacher, .. Leaders], ifSchoolAllows: [Relation.CareCoordinator],
+            note: "audit-logged"),
+        Row(Resource.ConversationRecord, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
+        Row(Resource.AgendaTemplates, Scope.School, Act.View, Managers),
+        Row(Resource.AgendaTemplates, Scope.School, Act.Change, Managers),
+        Row(Resource.StudentNotes, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "care-only notes: the care coordinator, group teacher and mentor; reading a staff-only or care note is audit-logged"),
+        Row(Resource.StudentNotes, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders]),
+        Row(Resource.SharedWithFamily, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "shared notes and summaries only; without authority where the school allows conversation outcomes"),
+        Row(Resource.ConversationGuide, Scope.Booking, Act.View, [Relation.Household, Relation.Student]),
     ];
 
     /// <summary>

@@ -20,6 +20,7 @@ public abstract class RecordTests(TestApp app)
         var page = await teacher.GetAsync(Url(booking));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("De leerling stelt iedereen voor", page.Text);
+        Assert.NotNull(page.Find($"a[href='/students/{f.Child.Id}/notes']"));
         // Strengths is the second item, said in turns: a field for each speaker.
         Assert.NotNull(page.Find("textarea[name='Entries[1].Student']"));
         Assert.NotNull(page.Find("textarea[name='Entries[1].Parent']"));
@@ -87,7 +88,9 @@ public abstract class RecordTests(TestApp app)
             Assert.Equal(HttpStatusCode.NotFound, await other.StatusAsync($"/school/{f.School.Id}/agendas/ThreeWay"));
         }
         using var sub = await app.SignInAsync(subject.Email!);
-        Assert.Equal(HttpStatusCode.OK, await sub.StatusAsync(Url(own)));
+        var held = await sub.GetAsync(Url(own));
+        Assert.Equal(HttpStatusCode.OK, held.Status);
+        Assert.Null(held.Find($"a[href='/students/{f.Child.Id}/notes']"));
         Assert.Equal(HttpStatusCode.NotFound, await sub.StatusAsync($"/students/{f.Child.Id}/notes"));
         Assert.Equal(0, await app.WithDbAsync(db => db.ConversationRecords.CountAsync(r => r.BookingId == booking)));
     }

@@ -6,7 +6,7 @@ namespace Driehoek.Web.Features.Records;
 public sealed record RecordView(
     Guid BookingId, Guid StudentId, string StudentName, string Teacher, string RoundName, DateTime StartsAt, DateTime EndsAt,
     AgendaForm Form, bool Started, bool CanChange, bool Exists, IReadOnlyList<RecordEntry> Entries, string? SharedSummary, int? SupportLevel,
-    Guid? Version, DateTime? UpdatedAt, string? UpdatedByName, StaffPreparationView? Preparation);
+    Guid? Version, DateTime? UpdatedAt, string? UpdatedByName, StaffPreparationView? Preparation, bool MayReadNotes);
 
 /// <summary>
 /// The record page of one conversation: the record so far (or the school's agenda for its form, empty), and what
@@ -39,6 +39,6 @@ public sealed class GetRecord(AppDbContext db, Access access, TimeProvider clock
             People.PersonName.Format(teacher.FirstName, teacher.LastNamePrefix, teacher.LastName), round.Name, booking.StartsAt, booking.EndsAt,
             form, booking.StartsAt <= clock.GetUtcNow().UtcDateTime, AccessMatrix.Allows(Resource.ConversationRecord, Act.Change, relations),
             record is not null, entries, record?.SharedSummary, record?.SupportLevel, record?.Version, record?.UpdatedAt, record?.UpdatedByName,
-            prepared.Ok ? prepared.Value : null);
+            prepared.Ok ? prepared.Value : null, await access.MayAsync(Resource.StudentNotes, Act.View, Target.Student(booking.StudentId), ct));
     }
 }

@@ -82,12 +82,19 @@ public abstract class AgreementTests(TestApp app)
         Assert.NotNull(confirmed.Find($"#agreement-{own} .confirmed"));
         Assert.Equal(HttpStatusCode.NotFound, await client.StatusAsync($"/children/{classmate.Id}/agreements"));
 
-        // A school that does not show agreements to students: the page says so and shows none.
-        await app.WithDbAsync(async db =>
+        // A school that does not show agreements to students (its leader's choice; a mentor has no say): the page says so and shows none.
+        using (var teacher = await app.SignInAsync(mentor.Email!))
         {
-            db.AgreementSettings.Add(new AgreementSettings { SchoolId = school.Id, StudentsSee = false });
-            await db.SaveChangesAsync();
-        });
+            Assert.Equal(HttpStatusCode.NotFound, await teacher.StatusAsync($"/school/{school.Id}/agreement-settings"));
+        }
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        using (var boss = await app.SignInAsync(leader.Email!))
+        {
+            var settings = await boss.GetAsync($"/school/{school.Id}/agreement-settings");
+            Assert.NotNull(settings.Find("#studentsSee[checked]"));
+            var saved = await boss.SubmitAsync(settings, new() { ["studentsSee"] = "false", ["reminderDaysBefore"] = "5" });
+            Assert.NotNull(saved.Find(".notice"));
+        }
         var hidden = await client.GetAsync($"/children/{student.Id}/agreements");
         Assert.DoesNotContain("Sem plant zijn huiswerk", hidden.Main);
         Assert.NotNull(hidden.Find("p.empty"));

@@ -104,7 +104,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
                 $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
-                $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
+                $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings", $"/school/{school}/agreement-settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",

@@ -12,6 +12,7 @@ public static class AgreementsSetup
         services.AddScoped<EditAgreement>();
         services.AddScoped<RespondToAgreement>();
         services.AddScoped<AgreementNotices>();
+        services.AddScoped<SaveAgreementSettings>();
         services.AddScoped<Home.IAgendaSource, OverdueAgenda>();
         services.AddJob<AgreementNoticeJob>(AgreementNoticeJob.Kind, kind =>
         {

@@ -53,7 +53,9 @@ public sealed class BookModel(GetBookingOptions query, JoinWaitingList join, Boo
         return await this.AfterCommandAsync(result, text, () => LoadAsync(roundId, t, ct), $"/rounds/{roundId}/book?notice=Book.BookedAll");
     }
 
-    private static string Chosen(IEnumerable<string> t) => string.Concat(t.Select(v => "&t=" + Uri.EscapeDataString(v)));
+    /// <summary>The chosen teachers carried to the next page; an empty value (a form sent without them) carries nothing.</summary>
+    private static string Chosen(IEnumerable<string?> t) =>
+        string.Concat(t.Where(v => !string.IsNullOrEmpty(v)).Select(v => "&t=" + Uri.EscapeDataString(v!)));
 
     private async Task<bool> LoadAsync(Guid roundId, string[] t, CancellationToken ct)
     {

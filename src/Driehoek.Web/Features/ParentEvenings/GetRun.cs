@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Driehoek.Scheduling.Json;
 using Driehoek.Scheduling.Model;
 using Driehoek.Scheduling.Solving;
@@ -69,7 +70,7 @@ public sealed record RunReview(
 /// One run for review: progress while it runs; afterwards the metrics, the unplaced requests with their
 /// reasons, the waiting per family and each teacher's timeline; with <c>move</c>, the choices for moving one meeting.
 /// </summary>
-public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
+public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs, IMemoryCache cache)
 {
     public async Task<Result<RunReview>> HandleAsync(Guid runId, string? move, CancellationToken ct, RunListing? listing = null)
     {
@@ -88,8 +89,31 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
             // Still queued or running: the page refreshes every second and needs no instance yet.
             return review;
         }
+        // A large evening's instance and schedule are megabytes of JSON: read them once per version of the run (a move
+        // or a publication makes a new version), not on every page of the review.
+        var read = cache.GetOrCreate(("run-review", run.Id, run.Version), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return Read(run, labels);
+        })!;
+        review = review with
+        {
+            Unplaced = read.Unplaced, Waiting = read.Waiting, Teachers = read.Teachers, Main = read.Main, FamiliesMissing = read.FamiliesMissing,
+            Move = move is not null && read.Index.TryGetValue(move, out var found)
+                ? Choice(move, found.Request, read.Solution, read.Grid, read.Instance, labels) : null,
+        };
+        return listing is null ? review : Paged(review, listing);
+    }
+
+    /// <summary>A finished run read from its JSON: what every page of its review shows, before paging.</summary>
+    private sealed record ReadRun(
+        Instance Instance, Solution Solution, EveningGrid Grid, Dictionary<string, (Request Request, Family Family)> Index,
+        List<UnplacedLine> Unplaced, List<FamilyWaiting> Waiting, List<TeacherTimeline> Teachers, (int Asked, int Unplaced) Main, int FamiliesMissing);
+
+    private static ReadRun Read(ScheduleRun run, ScheduleLabels labels)
+    {
         var instance = InstanceJson.Parse(run.Instance);
-        var solution = SolutionJson.Parse(run.Solution);
+        var solution = SolutionJson.Parse(run.Solution!);
         var grid = EveningGrid.From(instance);
         var index = ScheduleRules.Index(instance);
         var meetings = solution.Assignments.Where(a => index.ContainsKey(a.Request))
@@ -99,17 +123,10 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
             .Select(u => new UnplacedLine(u.Request, labels[u.Request], labels[index[u.Request].Family.Id],
                 ScheduleRules.FamilyReason(instance, u.Request, u.Reason), labels.Describe(u.Reason)))
             .ToList();
-        var waiting = Waiting(meetings, grid, labels);
-        var teachers = Timelines(instance, meetings, grid, labels);
-        review = review with
-        {
-            Unplaced = unplaced, Waiting = waiting, Teachers = teachers,
-            Main = (index.Values.Count(r => r.Request.Priority == ConversationRequest.MainPriority),
+        return new ReadRun(instance, solution, grid, index, unplaced, Waiting(meetings, grid, labels), Timelines(instance, meetings, grid, labels),
+            (index.Values.Count(r => r.Request.Priority == ConversationRequest.MainPriority),
                 solution.Unplaced.Count(u => index.TryGetValue(u.Request, out var r) && r.Request.Priority == ConversationRequest.MainPriority)),
-            FamiliesMissing = solution.Unplaced.Where(u => index.ContainsKey(u.Request)).Select(u => index[u.Request].Family.Id).Distinct().Count(),
-            Move = move is not null && index.TryGetValue(move, out var found) ? Choice(move, found.Request, solution, grid, instance, labels) : null,
-        };
-        return listing is null ? review : Paged(review, listing);
+            solution.Unplaced.Where(u => index.ContainsKey(u.Request)).Select(u => index[u.Request].Family.Id).Distinct().Count());
     }
 
     /// <summary>
@@ -146,10 +163,12 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
         }).OrderByDescending(f => f.WaitingMinutes).ThenByDescending(f => f.Days).ThenBy(f => f.Name).ToList();
 
     /// <summary>Each teacher's conversations in time order, with the free time between two on the same day.</summary>
-    private static List<TeacherTimeline> Timelines(Instance instance, List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels) =>
-        instance.Teachers.Select(t =>
+    private static List<TeacherTimeline> Timelines(Instance instance, List<PlacedMeeting> meetings, EveningGrid grid, ScheduleLabels labels)
+    {
+        var byTeacher = meetings.ToLookup(m => m.Assignment.Teacher);
+        return instance.Teachers.Select(t =>
         {
-            var own = meetings.Where(m => m.Assignment.Teacher == t.Id).ToList();
+            var own = byTeacher[t.Id].ToList();
             var items = new List<TimelineItem>();
             for (var i = 0; i < own.Count; i++)
             {
@@ -162,6 +181,7 @@ public sealed class GetRun(AppDbContext db, Access access, JobQueue jobs)
             var idle = items.Where(x => x.RequestId is null).Sum(x => (int)(x.EndUtc - x.StartUtc).TotalMinutes);
             return new TeacherTimeline(t.Id, labels[t.Id], own.Count, idle, items);
         }).ToList();
+    }
 
     private static MoveChoice Choice(string requestId, Request request, Solution solution, EveningGrid grid, Instance instance, ScheduleLabels labels)
     {

@@ -12,6 +12,8 @@ public static class ParentEveningsSetup
 {
     public static IServiceCollection AddParentEvenings(this IServiceCollection services)
     {
+        // The run review keeps a finished run, read from its JSON, per version (GetRun).
+        services.AddMemoryCache();
         services.AddOptions<ScheduleOptions>().BindConfiguration("ParentEvenings");
         // CPU-heavy: a few at a time per instance (ParentEvenings:MaxConcurrentRuns); more wait or go to another instance.
         services.AddJob<ScheduleRunJob>(ScheduleRunJob.Kind, kind => kind.MaxConcurrent =

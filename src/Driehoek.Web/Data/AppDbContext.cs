@@ -53,6 +53,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FamilySession> FamilySessions => Set<FamilySession>();
     public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    // Conversations outside the rounds.
+    public DbSet<Features.Conversations.PlannedConversation> PlannedConversations => Set<Features.Conversations.PlannedConversation>();
+    public DbSet<Features.Conversations.PlannedConversationTime> PlannedConversationTimes => Set<Features.Conversations.PlannedConversationTime>();
+    public DbSet<Features.Conversations.PlannedConversationParticipant> PlannedConversationParticipants => Set<Features.Conversations.PlannedConversationParticipant>();
+    public DbSet<Features.Conversations.ConversationWish> ConversationWishes => Set<Features.Conversations.ConversationWish>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

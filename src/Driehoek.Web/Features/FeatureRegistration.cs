@@ -1,6 +1,7 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
+using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
@@ -32,6 +33,7 @@ public static class FeatureRegistration
         services.AddReminders();
         services.AddFollowThrough();
         services.AddParentEvenings();
+        services.AddConversations();
         return services;
     }
 

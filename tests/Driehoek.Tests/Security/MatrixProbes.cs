@@ -110,6 +110,13 @@ internal static class Probes
         [(Resource.RoundOverview, Act.View)] = new((w, t, _) => Get($"/api/v1/rounds/{w.RoundOfGroup(t)}/overview"),
             // The overview lists the groups one may see: allowed when it lists this one.
             (w, t, r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains(w.Group(t).ToString(), StringComparison.Ordinal)),
+        // Conversations outside the rounds: forms without their required text, so whoever may hears what is missing; nothing is saved.
+        [(Resource.PlannedConversations, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/conversations")),
+        [(Resource.PlannedConversations, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/conversations", token, ("Purpose", ""))),
+        [(Resource.FamilyConversations, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/conversations")),
+        [(Resource.FamilyConversations, Act.Change)] = new((w, t, token) => Form($"/children/{w.Student(t)}/conversations?handler=Ask", token, ("Reason", ""))),
+        [(Resource.StaffConversations, Act.View)] = new((w, t, _) => Get($"/conversations?school={w.School(t)}")),
+        [(Resource.StaffConversations, Act.Change)] = new((w, t, token) => Form($"/conversations?handler=Reply&school={w.School(t)}", token, ("Message", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -106,6 +106,12 @@ public enum Resource
     Outcome,
     /// <summary>Per group: which families booked, came, or were reminded.</summary>
     RoundOverview,
+    /// <summary>A student's conversations outside the rounds as staff plan and follow them.</summary>
+    PlannedConversations,
+    /// <summary>A child's conversations outside the rounds as the family sees them: invitations to answer, requests to make.</summary>
+    FamilyConversations,
+    /// <summary>A staff member's list of conversations and requests outside the rounds, and replying to a request.</summary>
+    StaffConversations,
 }
 
 public enum Act
@@ -194,6 +200,18 @@ public static class AccessMatrix
         Row(Resource.DayList, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, .. Leaders], note: "audit-logged per student"),
         Row(Resource.Outcome, Scope.Booking, Act.Change, [Relation.MetTeacher, .. Leaders]),
         Row(Resource.RoundOverview, Scope.Group, Act.View, [.. GroupStaff, .. SchoolWide, Relation.BoardAdmin]),
+        // Conversations outside the rounds (Features/Conversations).
+        Row(Resource.PlannedConversations, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "a staff member taking part sees that conversation on their own list"),
+        Row(Resource.PlannedConversations, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders]),
+        Row(Resource.FamilyConversations, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "the student sees their own requests; invitations are for guardians"),
+        Row(Resource.FamilyConversations, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "asking for a conversation; only guardians answer an invitation"),
+        Row(Resource.StaffConversations, Scope.School, Act.View, [Relation.StaffOfSchool],
+            note: "each their own; the care coordinator and leaders the school's"),
+        Row(Resource.StaffConversations, Scope.School, Act.Change, [Relation.StaffOfSchool],
+            note: "replying to a request: whoever may plan for the student"),
     ];
 
     private static readonly Dictionary<(Resource, Act), AccessRow> ByCell = Rows.ToDictionary(r => (r.Resource, r.Act));

@@ -1,3 +1,4 @@
+using Driehoek.Tests.Conversations;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.People;
@@ -28,7 +29,14 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         using (var parent = await app.SignInAsync(s.Parent.Email!))
         {
             booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen");
+            // A conversation outside the rounds to answer, and a request of the family's own.
+            await OutsideConversations.AskAsync(parent, s.Child.Id, "Noor slaapt slecht sinds de verhuizing.");
         }
+        using (var leader = await app.SignInAsync(s.Leader.Email!))
+        {
+            await OutsideConversations.PlanAsync(leader, s.Child.Id, s.Teacher.Id, "Samen kijken hoe we Noor het best helpen met lezen.", "Alleen voor collega's");
+        }
+        var conversations = $"/children/{s.Child.Id}/conversations";
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
 
         var evening = await Evening.CreateAsync(app);
@@ -59,14 +67,14 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("parent", s.Parent.Email, [
                 "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
                 $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
-                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404",
+                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", conversations,
             ]),
             ("limited", limited.Email, ["/parent"]),
-            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account"]),
+            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", conversations]),
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
-                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}",
+                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", "/conversations", $"/students/{s.Child.Id}/conversations",
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -74,6 +82,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
+                "/conversations", $"/students/{s.Child.Id}/conversations",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

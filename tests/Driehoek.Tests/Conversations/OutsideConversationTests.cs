@@ -23,17 +23,8 @@ public abstract class OutsideConversationTests(TestApp app)
 
     internal const string StaffNote = "Alleen voor collega's: dossier 2024-17";
 
-    /// <summary>A level-2 conversation with the mentor and a youth doctor of the GGD, at two times next week.</summary>
     internal static Task<Page> PlanAsync(AppClient staff, Scene s, string purpose = "Samen kijken hoe we Sara het best helpen met lezen.") =>
-        staff.SubmitAsync($"/students/{s.Child.Id}/conversations", new()
-        {
-            ["Purpose"] = purpose, ["StaffNote"] = StaffNote, ["SupportLevel"] = "2", ["AskedBy"] = "De mentor",
-            ["Decision"] = "Of Sara extra leeshulp krijgt", ["DecidedBy"] = "De intern begeleider, met de ouders", ["StudentTakesPart"] = "true",
-            ["StaffIds"] = s.Mentor.Id.ToString(),
-            ["Externals[0].Name"] = "J. de Vries", ["Externals[0].Organisation"] = "GGD", ["Externals[0].Role"] = "jeugdarts",
-            ["Times[0].Date"] = "2026-11-17", ["Times[0].Start"] = "15:00", ["Times[0].Minutes"] = "45", ["Times[0].Place"] = "Kamer 12",
-            ["Times[1].Date"] = "2026-11-19", ["Times[1].Start"] = "14:00", ["Times[1].Minutes"] = "45", ["Times[1].Place"] = "https://video.example/abc",
-        });
+        OutsideConversations.PlanAsync(staff, s.Child.Id, s.Mentor.Id, purpose, StaffNote);
 
     [Fact]
     public async Task Care_coordinator_plans_a_level_2_conversation_and_the_Arabic_parent_accepts_a_time()
@@ -209,8 +200,7 @@ public abstract class OutsideConversationTests(TestApp app)
     {
         var s = await SceneAsync(language: "nl");
         using var parent = await app.SignInAsync(s.Parent.Email!);
-        var asked = await parent.SubmitAsync($"/children/{s.Child.Id}/conversations", new() { ["Reason"] = "Sara slaapt slecht sinds de verhuizing." },
-            formSelector: "form[action*='handler=Ask']");
+        var asked = await OutsideConversations.AskAsync(parent, s.Child.Id, "Sara slaapt slecht sinds de verhuizing.");
         Assert.Contains("done=asked", asked.Url.Query);
         Assert.Contains("Nog geen antwoord", asked.Main);
 

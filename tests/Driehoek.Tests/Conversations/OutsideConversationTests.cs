@@ -236,6 +236,26 @@ public abstract class OutsideConversationTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_school_sets_its_own_reply_time_for_requests()
+    {
+        var s = await SceneAsync(language: "nl");
+        var leader = await s.School.StaffAsync(StaffRole.SchoolLeader);
+        using (var client = await app.SignInAsync(leader.Email!))
+        {
+            var refused = await client.SubmitAsync($"/school/{s.School.Id}/settings", new() { ["conversationReplyDays"] = "0" });
+            Assert.Contains("Kies een antwoordtermijn van 1 tot 30 dagen.", refused.Errors);
+            var saved = await client.SubmitAsync($"/school/{s.School.Id}/settings", new() { ["conversationReplyDays"] = "5" });
+            Assert.Empty(saved.Errors);
+            Assert.Equal("5", saved.Find("#conversationReplyDays")!.GetAttribute("value"));
+        }
+        using var parent = await app.SignInAsync(s.Parent.Email!);
+        await OutsideConversations.AskAsync(parent, s.Child.Id, "Graag een gesprek over huiswerk.");
+        using var mentor = await app.SignInAsync(s.Mentor.Email!);
+        var wish = Assert.Single((await mentor.GetAsync("/conversations")).FindAll("li.wish"));
+        Assert.Equal(new DateTime(2026, 11, 15, 8, 0, 0, DateTimeKind.Utc).ToString("O"), wish.QuerySelector("time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
     public async Task A_student_asks_too_and_the_mentor_plans_a_conversation_for_it()
     {
         var s = await SceneAsync(language: "nl");

@@ -212,6 +212,9 @@ public abstract class OutsideConversationTests(TestApp app)
         // Tuesday 10 November 09:00 plus the default three days.
         Assert.Equal(new DateTime(2026, 11, 13, 8, 0, 0, DateTimeKind.Utc).ToString("O"), wish.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Null(wish.QuerySelector(".overdue-mark"));
+        var home = (await mentor.GetAsync("/teacher")).Main!;
+        Assert.Contains("1 open vraag", home);
+        Assert.DoesNotContain("te laat", home);
         try
         {
             app.Clock.Advance(TimeSpan.FromDays(4));
@@ -220,6 +223,7 @@ public abstract class OutsideConversationTests(TestApp app)
             using var parentLater = await app.SignInAsync(s.Parent.Email!);
             var later = Assert.Single((await mentorLater.GetAsync("/conversations")).FindAll("li.wish"));
             Assert.NotNull(later.QuerySelector(".overdue-mark"));
+            Assert.Contains("1 te laat", (await mentorLater.GetAsync("/teacher")).Main);
 
             var replied = await mentorLater.SubmitAsync(await mentorLater.GetAsync("/conversations"), new() { ["Message"] = "Ik bel u morgen." },
                 formSelector: "form[action*='handler=Reply']");

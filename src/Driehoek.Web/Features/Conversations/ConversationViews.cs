@@ -114,22 +114,39 @@ public sealed class GetStaffConversations(AppDbContext db, Access access, TimePr
         {
             return Result<StaffConversationsView>.NotFound();
         }
-        var relations = await access.RelationsAsync(Target.School(id), ct);
-        var schoolWide = relations.Contains(Relation.CareCoordinator) || relations.Contains(Relation.SchoolLeader) || relations.Contains(Relation.Administrator);
-        var conversations = db.PlannedConversations.Where(c => c.SchoolId == id);
-        var wishes = db.ConversationWishes.Where(w => w.SchoolId == id);
-        if (!schoolWide)
-        {
-            var me = profile.Staff.Where(s => s.SchoolId == id).Select(s => s.StaffMemberId).Distinct().ToList();
-            var groups = profile.Staff.Where(s => s.SchoolId == id && s.GroupId is not null && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor)
-                .Select(s => s.GroupId!.Value).ToList();
-            var students = db.Enrollments.Where(e => groups.Contains(e.GroupId)).Select(e => e.StudentId);
-            conversations = conversations.Where(c => me.Contains(c.PlannedByStaffId) || students.Contains(c.StudentId)
-                                                     || db.PlannedConversationParticipants.Any(p => p.ConversationId == c.Id && p.StaffMemberId != null && me.Contains(p.StaffMemberId.Value)));
-            wishes = wishes.Where(w => students.Contains(w.StudentId));
-        }
+        var schoolWide = await IsSchoolWideAsync(access, id, ct);
+        var (conversations, wishes) = Mine(db, profile, id, schoolWide);
         var now = clock.GetUtcNow().UtcDateTime;
         return new StaffConversationsView(id, schoolWide, await ConversationReader.ConversationsAsync(db, conversations, staff: true, ct),
             (await ConversationReader.WishesAsync(db, wishes, now, ct)).OrderByDescending(w => w.Status == WishStatus.Open).ThenBy(w => w.ReplyBy).ToList());
+    }
+
+    /// <summary>The care coordinator and leaders see the school's; everyone else their own.</summary>
+    public static async Task<bool> IsSchoolWideAsync(Access access, Guid schoolId, CancellationToken ct)
+    {
+        var relations = await access.RelationsAsync(Target.School(schoolId), ct);
+        return relations.Contains(Relation.CareCoordinator) || relations.Contains(Relation.SchoolLeader) || relations.Contains(Relation.Administrator);
+    }
+
+    /// <summary>
+    /// A staff member's conversations and requests at one school: those they planned or take part in and those of
+    /// the students of the groups they lead; with <paramref name="schoolWide"/> all of the school's.
+    /// </summary>
+    public static (IQueryable<PlannedConversation> Conversations, IQueryable<ConversationWish> Wishes) Mine(
+        AppDbContext db, AccessProfile profile, Guid schoolId, bool schoolWide)
+    {
+        var conversations = db.PlannedConversations.Where(c => c.SchoolId == schoolId);
+        var wishes = db.ConversationWishes.Where(w => w.SchoolId == schoolId);
+        if (schoolWide)
+        {
+            return (conversations, wishes);
+        }
+        var me = profile.Staff.Where(s => s.SchoolId == schoolId).Select(s => s.StaffMemberId).Distinct().ToList();
+        var groups = profile.Staff.Where(s => s.SchoolId == schoolId && s.GroupId is not null && s.Role is StaffRole.GroupTeacher or StaffRole.Mentor)
+            .Select(s => s.GroupId!.Value).ToList();
+        var students = db.Enrollments.Where(e => groups.Contains(e.GroupId)).Select(e => e.StudentId);
+        return (conversations.Where(c => me.Contains(c.PlannedByStaffId) || students.Contains(c.StudentId)
+                                         || db.PlannedConversationParticipants.Any(p => p.ConversationId == c.Id && p.StaffMemberId != null && me.Contains(p.StaffMemberId.Value))),
+            wishes.Where(w => students.Contains(w.StudentId)));
     }
 }

@@ -12,6 +12,7 @@ public static class ConversationsSetup
         services.AddScoped<GetStudentPlan>();
         services.AddScoped<GetFamilyConversations>();
         services.AddScoped<GetStaffConversations>();
+        services.AddScoped<OpenRequests>();
         return services;
     }
 }

@@ -67,6 +67,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Records.AgendaTemplate> AgendaTemplates => Set<Features.Records.AgendaTemplate>();
     public DbSet<Features.Records.ConversationRecord> ConversationRecords => Set<Features.Records.ConversationRecord>();
     public DbSet<Features.Records.StudentNote> StudentNotes => Set<Features.Records.StudentNote>();
+    // Conversations outside the rounds.
+    public DbSet<Features.Conversations.PlannedConversation> PlannedConversations => Set<Features.Conversations.PlannedConversation>();
+    public DbSet<Features.Conversations.PlannedConversationTime> PlannedConversationTimes => Set<Features.Conversations.PlannedConversationTime>();
+    public DbSet<Features.Conversations.PlannedConversationParticipant> PlannedConversationParticipants => Set<Features.Conversations.PlannedConversationParticipant>();
+    public DbSet<Features.Conversations.ConversationWish> ConversationWishes => Set<Features.Conversations.ConversationWish>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

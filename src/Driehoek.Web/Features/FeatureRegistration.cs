@@ -2,6 +2,7 @@ using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
+using Driehoek.Web.Features.Conversations;
 using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
@@ -40,6 +41,7 @@ public static class FeatureRegistration
         services.AddInterpreters();
         services.AddAgreements();
         services.AddRecords();
+        services.AddConversations();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Driehoek.Tests.Agreements;
+using Driehoek.Tests.Conversations;
 using Driehoek.Tests.ParentEvenings;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.People;
@@ -29,6 +30,8 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         using (var parent = await app.SignInAsync(s.Parent.Email!))
         {
             booking = await parent.BookAsync(round, s.Child.Id, slots[0].Id, "Rekenen en vriendschappen", interpreter: "Arabisch");
+            // A conversation outside the rounds to answer, and a request of the family's own.
+            await OutsideConversations.AskAsync(parent, s.Child.Id, "Noor slaapt slecht sinds de verhuizing.");
         }
         // The overview and the must-see page show a marked family.
         await app.WithDbAsync(db => db.MustSeeMarks.Add(new Driehoek.Web.Features.MustSee.MustSeeMark
@@ -45,6 +48,11 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             var page = await parent.SubmitAsync($"/children/{s.Child.Id}/agreements", [], $"#agreement-{confirmed} form.confirm");
             await parent.SubmitAsync(page, new() { ["reaction"] = "Graag ook een lijst met boeken uit de schoolbibliotheek." }, $"#agreement-{confirmed} form.react");
         }
+        using (var leader = await app.SignInAsync(s.Leader.Email!))
+        {
+            await OutsideConversations.PlanAsync(leader, s.Child.Id, s.Teacher.Id, "Samen kijken hoe we Noor het best helpen met lezen.", "Alleen voor collega's");
+        }
+        var conversations = $"/children/{s.Child.Id}/conversations";
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!, m => m.Body.Contains("/join/", StringComparison.Ordinal)), "/join/")).PathAndQuery;
 
         var evening = await Evening.CreateAsync(app);
@@ -91,14 +99,14 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
                 $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
                 $"/children/{s.Child.Id}/agreements",
-                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", .. familyRecordPages,
+                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", conversations, .. familyRecordPages,
             ]),
             ("limited", limited.Email, ["/parent"]),
-            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements", .. familyRecordPages]),
+            ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements", conversations, .. familyRecordPages]),
             ("evening", eveningParent.Email, ["/parent", $"/rounds/{evenRound}/request", $"/rounds/{evenRound}/timetable", $"/rounds/{evenRound}/book"]),
             ("teacher", s.Teacher.Email, [
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
-                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see",
+                $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see", "/conversations", $"/students/{s.Child.Id}/conversations",
                 $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit", .. recordPages,
             ]),
             ("leader", s.Leader.Email, [
@@ -109,6 +117,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
                 $"/school/{school}/agendas/ThreeWay",
+                "/conversations", $"/students/{s.Child.Id}/conversations",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

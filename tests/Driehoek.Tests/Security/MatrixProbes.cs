@@ -137,6 +137,13 @@ internal static class Probes
         [(Resource.StudentNotes, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/notes", token, ("text", ""), ("visibility", "Staff"))),
         [(Resource.SharedWithFamily, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/shared")),
         [(Resource.ConversationGuide, Act.View)] = new((w, t, _) => Get($"/bookings/{w.Booking(t)}/guide")),
+        // Conversations outside the rounds: forms without their required text, so whoever may hears what is missing; nothing is saved.
+        [(Resource.PlannedConversations, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/conversations")),
+        [(Resource.PlannedConversations, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/conversations", token, ("Purpose", ""))),
+        [(Resource.FamilyConversations, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/conversations")),
+        [(Resource.FamilyConversations, Act.Change)] = new((w, t, token) => Form($"/children/{w.Student(t)}/conversations?handler=Ask", token, ("Reason", ""))),
+        [(Resource.StaffConversations, Act.View)] = new((w, t, _) => Get($"/conversations?school={w.School(t)}")),
+        [(Resource.StaffConversations, Act.Change)] = new((w, t, token) => Form($"/conversations?handler=Reply&school={w.School(t)}", token, ("Message", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

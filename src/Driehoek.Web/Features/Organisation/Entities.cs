@@ -44,6 +44,8 @@ public sealed class School
     public StaffRoles TwoFactorRoles { get; set; } = DefaultTwoFactorRoles;
     /// <summary>The care coordinator may read families' preparation answers and booking topics (need to know; off unless the school allows it).</summary>
     public bool CareCoordinatorReadsPreparations { get; set; }
+    /// <summary>Days within which a family's request for a conversation gets an answer; null is the default (3).</summary>
+    public int? ConversationReplyDays { get; set; }
 
     /// <summary>The roles that see care information or every record of the school: the care coordinator, leaders, administrators.</summary>
     public const StaffRoles DefaultTwoFactorRoles = StaffRoles.CareCoordinator | StaffRoles.SchoolLeader | StaffRoles.Administrator;

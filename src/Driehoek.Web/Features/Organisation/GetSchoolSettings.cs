@@ -2,7 +2,7 @@ using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.Organisation;
 
-public sealed record SchoolSettings(Guid SchoolId, string Name, StaffRoles TwoFactorRoles, bool CareCoordinatorReadsPreparations);
+public sealed record SchoolSettings(Guid SchoolId, string Name, StaffRoles TwoFactorRoles, bool CareCoordinatorReadsPreparations, int? ConversationReplyDays = null);
 
 /// <summary>The settings a school's leaders choose: who signs in with a second step, who reads preparations.</summary>
 public sealed class GetSchoolSettings(AppDbContext db, Access access)
@@ -17,7 +17,7 @@ public sealed class GetSchoolSettings(AppDbContext db, Access access)
             return Result<SchoolSettings>.NotFound();
         }
         return await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
-            .Select(s => new SchoolSettings(s.Id, s.Name, s.TwoFactorRoles, s.CareCoordinatorReadsPreparations))
+            .Select(s => new SchoolSettings(s.Id, s.Name, s.TwoFactorRoles, s.CareCoordinatorReadsPreparations, s.ConversationReplyDays))
             .SingleAsync(ct);
     }
 }

@@ -3,7 +3,9 @@ using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features.Organisation;
 
-public sealed record SaveSchoolSettingsCommand(Guid SchoolId, IReadOnlyList<StaffRole> TwoFactorRoles, bool CareCoordinatorReadsPreparations);
+/// <param name="ConversationReplyDays">Days within which a family's request for a conversation gets an answer; null leaves it as it is.</param>
+public sealed record SaveSchoolSettingsCommand(Guid SchoolId, IReadOnlyList<StaffRole> TwoFactorRoles, bool CareCoordinatorReadsPreparations,
+    int? ConversationReplyDays = null);
 
 /// <summary>
 /// A school leader sets which staff roles sign in with a second step and whether the care coordinator reads
@@ -18,6 +20,11 @@ public sealed class SaveSchoolSettings(AppDbContext db, Access access, AuditLog 
         {
             return Result<Guid>.NotFound();
         }
+        if (command.ConversationReplyDays is not (null or (>= 1 and <= 30)))
+        {
+            return Result<Guid>.Invalid(new FieldError("conversationReplyDays", "Settings.ReplyDaysRange", 1, 30));
+        }
+        school.ConversationReplyDays = command.ConversationReplyDays ?? school.ConversationReplyDays;
         school.TwoFactorRoles = command.TwoFactorRoles.Where(Enum.IsDefined)
             .Aggregate(StaffRoles.None, (all, role) => all | role.AsSet());
         school.CareCoordinatorReadsPreparations = command.CareCoordinatorReadsPreparations;

@@ -17,9 +17,10 @@ public sealed class SettingsModel(GetSchoolSettings query, SaveSchoolSettings sa
         return await LoadAsync(schoolId, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid schoolId, List<StaffRole>? twoFactorRoles, bool careCoordinatorReadsPreparations, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid schoolId, List<StaffRole>? twoFactorRoles, bool careCoordinatorReadsPreparations,
+        int? conversationReplyDays, CancellationToken ct)
     {
-        var result = await save.HandleAsync(new SaveSchoolSettingsCommand(schoolId, twoFactorRoles ?? [], careCoordinatorReadsPreparations), ct);
+        var result = await save.HandleAsync(new SaveSchoolSettingsCommand(schoolId, twoFactorRoles ?? [], careCoordinatorReadsPreparations, conversationReplyDays), ct);
         return await this.AfterCommandAsync(result, text, () => LoadAsync(schoolId, ct), $"/school/{schoolId}/settings?saved=true");
     }
 

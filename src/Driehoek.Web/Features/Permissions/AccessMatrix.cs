@@ -126,6 +126,12 @@ public enum Resource
     SharedWithFamily,
     /// <summary>The student's guide to their own three-way conversation.</summary>
     ConversationGuide,
+    /// <summary>A student's conversations outside the rounds as staff plan and follow them.</summary>
+    PlannedConversations,
+    /// <summary>A child's conversations outside the rounds as the family sees them: invitations to answer, requests to make.</summary>
+    FamilyConversations,
+    /// <summary>A staff member's list of conversations and requests outside the rounds, and replying to a request.</summary>
+    StaffConversations,
 }
 
 public enum Act
@@ -239,6 +245,18 @@ public static class AccessMatrix
         Row(Resource.SharedWithFamily, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
             note: "shared notes and summaries only; without authority where the school allows conversation outcomes"),
         Row(Resource.ConversationGuide, Scope.Booking, Act.View, [Relation.Household, Relation.Student]),
+        // Conversations outside the rounds (Features/Conversations).
+        Row(Resource.PlannedConversations, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "a staff member taking part sees that conversation on their own list"),
+        Row(Resource.PlannedConversations, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders]),
+        Row(Resource.FamilyConversations, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "the student sees their own requests; invitations are for guardians"),
+        Row(Resource.FamilyConversations, Scope.Student, Act.Change, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "asking for a conversation; only guardians answer an invitation"),
+        Row(Resource.StaffConversations, Scope.School, Act.View, [Relation.StaffOfSchool],
+            note: "each their own; the care coordinator and leaders the school's"),
+        Row(Resource.StaffConversations, Scope.School, Act.Change, [Relation.StaffOfSchool],
+            note: "replying to a request: whoever may plan for the student"),
     ];
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Driehoek.Tests.Infrastructure;
@@ -35,6 +36,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public DatabaseProvider Provider { get; }
     public TestClock Clock { get; } = new();
     public MissingResources MissingResources { get; } = new();
+
+    /// <summary>What the server logged as an error (the latest few hundred): a test that sees a 5xx can say why.</summary>
+    public ServerErrors ServerErrors { get; } = new();
     public string ConnectionString { get; private set; } = "";
     public string PickupFolder => Path.Combine(_folder, "mail");
     public World World => new(this);
@@ -106,6 +110,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         builder.UseContentRoot(ContentRoot());
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -81,6 +81,51 @@ public abstract class InterpreterTests(TestApp app)
         Assert.Equal(0, await app.WithDbAsync(db => db.Interpreters.CountAsync(i => i.RoundId == e.RoundId)));
     }
 
+    [Fact]
+    public async Task Taking_the_interpreter_back_tells_the_family_in_its_language_and_a_new_one_tells_it_again()
+    {
+        var e = await EveningAsync();
+        using var leader = await app.SignInAsync(e.Leader.Email!);
+        var page = await leader.SubmitAsync(await leader.GetAsync($"/rounds/{e.RoundId}/interpreters"),
+            new() { ["Name"] = "Samira Haddad", ["Organisation"] = "Tolkcentrum Noord" }, "form[action*='handler=Add']");
+        var samira = OptionFor(page, e.BookingA, "Samira Haddad");
+        page = await leader.SubmitAsync(page, new() { ["interpreter"] = samira }, $"#b-{e.BookingA} form");
+        await Mailbox.WaitForAsync(app, e.ParentA.Email!, m => m.Body.Contains("سيحضر مترجم", StringComparison.Ordinal));
+
+        page = await leader.SubmitAsync(page, new() { ["interpreter"] = "" }, $"#b-{e.BookingA} form");
+        Assert.Equal("no", page.Find($"#b-{e.BookingA}")?.GetAttribute("data-assigned"));
+        var withdrawn = await Mailbox.WaitForAsync(app, e.ParentA.Email!, m => m.Subject.Contains("لم يعد هناك مترجم", StringComparison.Ordinal));
+        Assert.Contains("Arabisch", withdrawn.Body);
+        Assert.DoesNotContain("Samira", withdrawn.Body);
+
+        await leader.SubmitAsync(page, new() { ["interpreter"] = samira }, $"#b-{e.BookingA} form");
+        await Mailbox.WaitForAsync(app, e.ParentA.Email!, _ => Mailbox.All(app).Count(m => m.To.Contains(e.ParentA.Email!, StringComparison.OrdinalIgnoreCase)
+                                                                                          && m.Body.Contains("سيحضر مترجم", StringComparison.Ordinal)) == 2);
+    }
+
+    [Fact]
+    public async Task Two_leaders_assigning_one_interpreter_to_overlapping_meetings_at_once_get_one_assignment()
+    {
+        var e = await EveningAsync();
+        var otherLeader = await e.School.StaffAsync(StaffRole.SchoolLeader);
+        using var first = await app.SignInAsync(e.Leader.Email!);
+        using var second = await app.SignInAsync(otherLeader.Email!);
+        var url = $"/rounds/{e.RoundId}/interpreters";
+        var page = await first.SubmitAsync(await first.GetAsync(url), new() { ["Name"] = "Samira Haddad" }, "form[action*='handler=Add']");
+        var samira = OptionFor(page, e.BookingA, "Samira Haddad");
+        var (tokenA, tokenB) = (await first.TokenAsync(url), await second.TokenAsync(url));
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var posts = await Task.WhenAll(
+                first.PostAsync($"{url}?handler=Assign", [new("booking", e.BookingA.ToString()), new("interpreter", samira), new("__RequestVerificationToken", tokenA)], follow: false),
+                second.PostAsync($"{url}?handler=Assign", [new("booking", e.BookingB.ToString()), new("interpreter", samira), new("__RequestVerificationToken", tokenB)], follow: false));
+            Assert.All(posts, p => Assert.True((int)p.Status < 500, $"{p.Status}"));
+            Assert.Equal(1, await app.WithDbAsync(db => db.InterpreterAssignments.CountAsync(a => a.RoundId == e.RoundId)));
+            await app.WithDbAsync(db => db.InterpreterAssignments.Where(a => a.RoundId == e.RoundId).ExecuteDeleteAsync());
+        }
+    }
+
     private static string OptionFor(Page page, Guid bookingId, string name) =>
         page.FindAll($"#i-{bookingId} option").Single(o => o.TextContent.Contains(name, StringComparison.Ordinal)).GetAttribute("value")!;
 }

@@ -70,6 +70,37 @@ public abstract class MustSeeTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_overview_download_and_the_api_say_who_must_be_seen_and_whether_they_booked()
+    {
+        var f = await app.RoundFamilyAsync();
+        using var teacher = await app.SignInAsync(f.Teacher.Email!);
+        await MarkAsync(teacher, f, Reason);
+
+        var open = await CsvLineAsync(teacher, f);
+        Assert.Contains($"{f.Teacher.Name} (nog niet ingepland)", open);
+        Assert.StartsWith("Groep;", (await (await teacher.Http.GetAsync($"/rounds/{f.Round.Id}/overview?handler=Csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        var (status, api) = await teacher.GetJsonAsync<System.Text.Json.JsonElement>($"/api/v1/rounds/{f.Round.Id}/overview?group={f.Group.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var family = api.GetProperty("groups")[0].GetProperty("students").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetGuid() == f.Child.Id).GetProperty("families")[0];
+        var mark = Assert.Single(family.GetProperty("mustSee").EnumerateArray());
+        Assert.Equal((f.Teacher.Id, false), (mark.GetProperty("staffMemberId").GetGuid(), mark.GetProperty("booked").GetBoolean()));
+        Assert.DoesNotContain(Reason, api.GetRawText());
+
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        await parent.BookAsync(f.Round.Id, f.Child.Id, f.Slots[0].Id);
+        var booked = await CsvLineAsync(teacher, f);
+        Assert.Contains($"{f.Teacher.Name} (ingepland)", booked);
+        Assert.DoesNotContain(Reason, booked);
+    }
+
+    private static async Task<string> CsvLineAsync(AppClient teacher, RoundFamily f)
+    {
+        var csv = await (await teacher.Http.GetAsync($"/rounds/{f.Round.Id}/overview?handler=Csv")).Content.ReadAsStringAsync();
+        return csv.Split("\r\n").Single(l => l.Contains("Noor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_groups_teacher_another_school_and_a_parent_cannot_mark_but_the_schools_leader_can_for_the_teacher()
     {
         var f = await app.RoundFamilyAsync();

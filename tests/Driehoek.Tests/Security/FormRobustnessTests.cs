@@ -45,7 +45,8 @@ public abstract class FormRobustnessTests(TestApp app, ITestOutputHelper output)
         counts.ForEach(output.WriteLine);
 
         Assert.True(failures.IsEmpty,
-            $"{failures.Count} server errors, or handlers not reached or tried too little:\n" + string.Join('\n', failures.Take(40)));
+            $"{failures.Count} server errors, or handlers not reached or tried too little:\n" + string.Join('\n', failures.Take(40))
+            + "\nThe server's latest errors:\n" + string.Join('\n', app.ServerErrors.Latest()));
     }
 
     /// <summary>Every handler's page, opened before any form is sent: a form that changes things must not hide another's page.</summary>

@@ -76,7 +76,8 @@ public abstract class RobustnessTests(TestApp app, ITestOutputHelper output)
         TestCounts.Report(output, app, $"OpenAPI robustness: {counts.Count} endpoints, {counts.Sum(c => int.Parse(c[(c.LastIndexOf(' ') + 1)..]))} malformed requests");
         counts.ForEach(output.WriteLine);
 
-        Assert.True(failures.Count == 0, "Server errors or endpoints tried too little:\n" + string.Join('\n', failures.Take(30)));
+        Assert.True(failures.Count == 0, "Server errors or endpoints tried too little:\n" + string.Join('\n', failures.Take(30))
+            + "\nThe server's latest errors:\n" + string.Join('\n', app.ServerErrors.Latest()));
     }
 
     /// <summary>The malformed requests for one operation: bad ids and query values, then (for a body) broken and mistyped JSON.</summary>

@@ -10,8 +10,9 @@ public sealed record AssignInterpreterCommand(Guid RoundId, Guid BookingId, Guid
 /// <summary>
 /// A leader adds the round's interpreters (a staff member of the school, or an external person by name and
 /// organisation) and assigns them to meetings that asked for one. The same interpreter is never assigned to two
-/// meetings that overlap, nor a staff interpreter to a meeting while they hold a conversation of their own. The family
-/// hears that an interpreter will be there (the language, not who).
+/// meetings that overlap (also when two leaders assign at once), nor a staff interpreter to a meeting while they hold a
+/// conversation of their own. The family hears that an interpreter will be there (the language, not who), and again
+/// when the assignment is taken back.
 /// </summary>
 public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProvider clock, InterpreterNotice notice)
 {
@@ -72,6 +73,8 @@ public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProv
             if (current is not null)
             {
                 db.InterpreterAssignments.Remove(current);
+                // The family was told an interpreter would come: now it hears that none is arranged (yet).
+                await notice.SendWithdrawnAsync(booking, ct);
                 await db.SaveChangesAsync(ct);
             }
             return booking.Id;
@@ -81,6 +84,10 @@ public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProv
         {
             return Result<Guid>.Invalid(new FieldError("InterpreterId", "Interpreters.ChooseInterpreter"));
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Two leaders assigning one interpreter at once take turns here (the interpreter's row lock on PostgreSQL,
+        // the write lock on SQLite), so the second sees the first's assignment in its overlap check.
+        await db.Interpreters.Where(i => i.Id == interpreter.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.CreatedAt, i => i.CreatedAt), ct);
         if (await ClashAsync(interpreter, booking, ct) is { } clash)
         {
             return Result<Guid>.Conflict(clash);
@@ -97,6 +104,7 @@ public sealed class ArrangeInterpreters(AppDbContext db, Access access, TimeProv
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {

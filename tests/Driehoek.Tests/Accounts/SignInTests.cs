@@ -60,6 +60,23 @@ public abstract class SignInTests(TestApp app)
     }
 
     [Fact]
+    public async Task Over_long_addresses_are_counted_as_one_and_get_the_same_answer_without_an_error()
+    {
+        var prefix = $"long.{Guid.NewGuid():N}." + new string('x', 300);
+        using var client = app.Client();
+        var answers = new List<Page>();
+        for (var i = 0; i < 6; i++)
+        {
+            // Each try a different megabyte-long "address", alike in its first 256 characters.
+            answers.Add(await client.SubmitAsync("/account/sign-in", new() { ["Email"] = prefix + i + new string('y', 1024 * 1024), ["Password"] = "whatever-123" }));
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.All(answers.Take(5), a => Assert.Equal(answers[0].Errors.Single(), a.Errors.Single()));
+        Assert.NotEqual(answers[0].Errors.Single(), answers[5].Errors.Single());
+    }
+
+    [Fact]
     public async Task An_unknown_address_costs_the_same_password_hash_as_a_wrong_password()
     {
         var school = await app.World.SchoolAsync();

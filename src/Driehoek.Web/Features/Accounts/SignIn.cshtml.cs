@@ -33,7 +33,8 @@ public sealed class SignInModel(
             ModelState.AddModelError("", text["SignIn.Wait", (int)Math.Ceiling(wait.TotalSeconds)]);
             return Page();
         }
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        // No account has an address longer than the column holds: such input is not looked up.
+        var user = email.Length is 0 or > SignInThrottle.MaxEmailLength ? null : await users.FindByEmailAsync(email);
         if (user is null || string.IsNullOrEmpty(Password))
         {
             // Same answer and the same work (one password hash) for an unknown address: neither the words

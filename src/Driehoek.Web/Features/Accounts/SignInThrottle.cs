@@ -25,6 +25,9 @@ public sealed class SignInThrottle(TimeProvider clock)
         LazyInitializer.EnsureInitialized(ref _unknownUserHash,
             () => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
 
+    /// <summary>The longest e-mail address an account can have (Identity's column); longer input is counted under its first this many characters.</summary>
+    public const int MaxEmailLength = 256;
+
     private const int FreeFailures = 4;
     private static readonly TimeSpan Forget = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -64,5 +67,10 @@ public sealed class SignInThrottle(TimeProvider clock)
 
     public void Succeeded(string email) => _failures.TryRemove(Key(email), out _);
 
-    private static string Key(string email) => email.Trim().ToUpperInvariant();
+    // Capped, so that a megabyte of "address" per try cannot fill the memory with keys.
+    private static string Key(string email)
+    {
+        var trimmed = email.Trim();
+        return (trimmed.Length > MaxEmailLength ? trimmed[..MaxEmailLength] : trimmed).ToUpperInvariant();
+    }
 }

@@ -59,6 +59,28 @@ public abstract class OutsideConversationChangeTests(TestApp app)
     }
 
     [Fact]
+    public async Task Of_two_colleagues_replying_to_a_request_at_once_one_wins_and_the_family_gets_one_reply()
+    {
+        var s = await SceneAsync("nl");
+        using (var parent = await app.SignInAsync(s.Parent.Email!))
+        {
+            await OutsideConversations.AskAsync(parent, s.Child.Id, "Graag een gesprek over de overstap.");
+        }
+        using var mentor = await app.SignInAsync(s.Mentor.Email!);
+        using var care = await app.SignInAsync(s.Care.Email!);
+        var pages = await Task.WhenAll(mentor.GetAsync("/conversations"), care.GetAsync("/conversations"));
+        var results = await Task.WhenAll(
+            mentor.SubmitAsync(pages[0], new() { ["Message"] = "Ik bel u vandaag." }, formSelector: "form[action*='handler=Reply']"),
+            care.SubmitAsync(pages[1], new() { ["Message"] = "Ik mail u morgen." }, formSelector: "form[action*='handler=Reply']"));
+
+        Assert.Single(results, r => r.Errors.Count == 0);
+        Assert.Contains("Deze vraag is al beantwoord.", Assert.Single(results, r => r.Errors.Count > 0).Errors);
+        await Mailbox.WaitForAsync(app, s.Parent.Email!);
+        await Task.Delay(1000);
+        Assert.Single(Mailbox.All(app), m => m.To.Contains(s.Parent.Email!, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_reply_date_skips_the_weekend_and_family_staff_and_mail_show_the_same_date()
     {
         var s = await SceneAsync("nl");

@@ -80,7 +80,16 @@ public sealed class PlanConversation(AppDbContext db, Access access, TimeProvide
         }
         await mail.InvitedAsync(conversation, times,
             [.. staffNames.Order(), .. externals.Select(e => new Participant(null, e.Name!, e.Organisation, e.Role).Display)], ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague answered the same request at this moment: theirs stands, nothing is planned or sent.
+            db.ChangeTracker.Clear();
+            return Result<Guid>.Conflict(new FieldError("", "Reply.AlreadyAnswered"));
+        }
         return conversation.Id;
     }
 

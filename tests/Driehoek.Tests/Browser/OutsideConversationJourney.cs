@@ -61,10 +61,34 @@ public sealed class OutsideConversationJourney(BrowserApp app)
         await Assertions.Expect(family.Locator(".notice[role=status]")).ToBeVisibleAsync();
         await Assertions.Expect(family.Locator("main")).ToContainTextAsync("تم اختيار الموعد");
         await ShootAsync(family, "family-ar-answered");
-        await family.Context.CloseAsync();
 
         await staff.GotoAsync("/conversations");
         await Assertions.Expect(staff.Locator("article.conversation[data-status=Accepted]")).ToHaveCountAsync(1);
+
+        // Staff move the chosen time with a message; the family reads it and calls the conversation off with a reason.
+        await staff.GotoAsync($"/students/{child.Id}/conversations");
+        var change = staff.Locator("details.change").First;
+        await change.Locator("summary").ClickAsync();
+        var propose = change.Locator("form[action*='handler=Propose']");
+        await propose.Locator("input[name='NewTimes[0].Date']").FillAsync("2026-11-24");
+        await propose.Locator("input[name='NewTimes[0].Start']").FillAsync("16:00");
+        await propose.Locator("textarea[name=Message]").FillAsync("De jeugdarts kan dinsdag om 16 uur.");
+        await propose.Locator("button").ClickAsync();
+        await Assertions.Expect(staff.Locator(".notice[role=status]")).ToBeVisibleAsync();
+
+        await family.GotoAsync(link + "?lang=ar");
+        await Assertions.Expect(family.Locator("main")).ToContainTextAsync("De jeugdarts kan dinsdag om 16 uur.");
+        await family.Locator("details.cancel summary").ClickAsync();
+        await family.Locator("details.cancel textarea").FillAsync("سننتقل إلى مدينة أخرى.");
+        await family.Locator("details.cancel button").ClickAsync();
+        await Assertions.Expect(family.Locator("main")).ToContainTextAsync("ألغتها عائلتك");
+        Assert.True(await family.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"),
+            "The family's page scrolls sideways at 360 px after calling off.");
+        await ShootAsync(family, "family-ar-cancelled");
+        await family.Context.CloseAsync();
+
+        await staff.GotoAsync("/conversations");
+        await Assertions.Expect(staff.Locator("article.conversation[data-status=Cancelled]")).ToContainTextAsync("سننتقل إلى مدينة أخرى.");
         await staff.Context.CloseAsync();
     }
 

@@ -8,22 +8,11 @@ namespace Driehoek.Tests.Conversations;
 /// <summary>Conversations outside the rounds: staff plan one for a family, the family answers in its language; families and students ask.</summary>
 public abstract class OutsideConversationTests(TestApp app)
 {
-    internal sealed record Scene(SchoolBuilder School, Group Group, Person Mentor, Person Care, Person Child, Person Parent);
-
-    internal async Task<Scene> SceneAsync(string language = "ar")
-    {
-        var school = await app.World.SchoolAsync();
-        var group = await school.GroupAsync();
-        var mentor = await school.StaffAsync(StaffRole.Mentor, group);
-        var care = await school.StaffAsync(StaffRole.CareCoordinator);
-        var child = await school.StudentAsync(group, firstName: "Sara", login: true);
-        var parent = await school.GuardianAsync([child], language: language);
-        return new Scene(school, group, mentor, care, child, parent);
-    }
+    internal Task<OutsideScene> SceneAsync(string language = "ar") => OutsideScene.CreateAsync(app, language);
 
     internal const string StaffNote = "Alleen voor collega's: dossier 2024-17";
 
-    internal static Task<Page> PlanAsync(AppClient staff, Scene s, string purpose = "Samen kijken hoe we Sara het best helpen met lezen.") =>
+    internal static Task<Page> PlanAsync(AppClient staff, OutsideScene s, string purpose = "Samen kijken hoe we Sara het best helpen met lezen.") =>
         OutsideConversations.PlanAsync(staff, s.Child.Id, s.Mentor.Id, purpose, StaffNote);
 
     [Fact]
@@ -162,7 +151,7 @@ public abstract class OutsideConversationTests(TestApp app)
             {
                 ["Purpose"] = "Engels", ["StaffIds"] = subject.Id.ToString(),
                 ["Times[0].Date"] = "2026-11-17", ["Times[0].Start"] = "15:00", ["Times[0].Minutes"] = "30",
-            });
+            }, formSelector: OutsideConversations.PlanForm);
         }
         using var sub = await app.SignInAsync(subject.Email!);
         Assert.Single((await sub.GetAsync("/conversations")).FindAll("article.conversation"));
@@ -240,7 +229,7 @@ public abstract class OutsideConversationTests(TestApp app)
     }
 
     [Fact]
-    public async Task The_school_sets_its_own_reply_time_for_requests()
+    public async Task The_school_sets_its_own_reply_time_for_requests_in_school_days()
     {
         var s = await SceneAsync(language: "nl");
         var leader = await s.School.StaffAsync(StaffRole.SchoolLeader);
@@ -256,7 +245,8 @@ public abstract class OutsideConversationTests(TestApp app)
         await OutsideConversations.AskAsync(parent, s.Child.Id, "Graag een gesprek over huiswerk.");
         using var mentor = await app.SignInAsync(s.Mentor.Email!);
         var wish = Assert.Single((await mentor.GetAsync("/conversations")).FindAll("li.wish"));
-        Assert.Equal(new DateTime(2026, 11, 15, 8, 0, 0, DateTimeKind.Utc).ToString("O"), wish.QuerySelector("time")!.GetAttribute("datetime"));
+        // Tuesday 10 November plus five school days: the weekend does not count.
+        Assert.Equal(new DateTime(2026, 11, 17, 8, 0, 0, DateTimeKind.Utc).ToString("O"), wish.QuerySelector("time")!.GetAttribute("datetime"));
     }
 
     [Fact]
@@ -276,7 +266,7 @@ public abstract class OutsideConversationTests(TestApp app)
         var planned = await mentor.SubmitAsync(planLink, new()
         {
             ["Purpose"] = "Je rooster", ["Times[0].Date"] = "2026-11-12", ["Times[0].Start"] = "12:30", ["Times[0].Minutes"] = "15",
-        });
+        }, formSelector: OutsideConversations.PlanForm);
         Assert.Empty(planned.Errors);
         Assert.Contains("Gesprek gepland", (await student.GetAsync($"/children/{s.Child.Id}/conversations")).Main);
     }

@@ -1,6 +1,7 @@
 namespace Driehoek.Web.Features.Conversations;
 
-public sealed record AnswerConversationCommand(Guid StudentId, Guid ConversationId, Guid? TimeId, bool OtherTime, string? Message);
+/// <param name="Revision">The revision the family's page showed: times staff changed meanwhile are not picked blind.</param>
+public sealed record AnswerConversationCommand(Guid StudentId, Guid ConversationId, Guid? TimeId, bool OtherTime, string? Message, int? Revision = null);
 
 /// <summary>
 /// A guardian picks one of the proposed times, or asks for another with a short message. The status is a
@@ -19,9 +20,17 @@ public sealed class AnswerConversation(AppDbContext db, Access access, TimeProvi
         {
             return Result<Guid>.NotFound();
         }
+        if (conversation.Status == PlannedStatus.Cancelled)
+        {
+            return ConversationChanges.Stale(conversation, c.Revision)!;
+        }
         if (conversation.Status != PlannedStatus.Proposed)
         {
             return AlreadyAnswered();
+        }
+        if (ConversationChanges.Stale(conversation, c.Revision) is { } stale)
+        {
+            return stale;
         }
         var message = c.Message?.Trim();
         if (message?.Length > ConversationRules.MaxMessage)
@@ -36,6 +45,7 @@ public sealed class AnswerConversation(AppDbContext db, Access access, TimeProvi
                 return Result<Guid>.Invalid(new FieldError("Message", "Answer.MessageRequired"));
             }
             conversation.Status = PlannedStatus.OtherTimeAsked;
+            conversation.Revision++;
         }
         else
         {
@@ -48,6 +58,7 @@ public sealed class AnswerConversation(AppDbContext db, Access access, TimeProvi
             }
             conversation.Status = PlannedStatus.Accepted;
             conversation.ChosenTimeId = time.Id;
+            conversation.Revision++;
             await mail.AcceptedAsync(conversation, time, ct);
         }
         conversation.FamilyMessage = string.IsNullOrEmpty(message) ? null : message;

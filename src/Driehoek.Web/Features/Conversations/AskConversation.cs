@@ -6,9 +6,10 @@ public sealed record AskConversationCommand(Guid StudentId, string? Reason);
 
 /// <summary>
 /// A parent or the student asks for a conversation with a short reason. It reaches the student's group
-/// teacher and mentor as a request with the date by which the school promises a reply.
+/// teacher and mentor as a request, by e-mail too, with the date by which the school promises a reply
+/// (the school's number of school days on).
 /// </summary>
-public sealed class AskConversation(AppDbContext db, Access access, TimeProvider clock)
+public sealed class AskConversation(AppDbContext db, Access access, TimeProvider clock, ConversationStaffMail mail)
 {
     public async Task<Result<Guid>> HandleAsync(AskConversationCommand c, CancellationToken ct)
     {
@@ -29,9 +30,10 @@ public sealed class AskConversation(AppDbContext db, Access access, TimeProvider
         {
             SchoolId = school.Id, StudentId = c.StudentId, AskedByUserId = access.UserId!.Value,
             AskedByStudent = relations.Contains(Relation.Student) && !relations.Contains(Relation.Guardian) && !relations.Contains(Relation.GuardianWithoutAuthority),
-            Reason = reason!, CreatedAt = now, ReplyBy = now.AddDays(ReplyDays(school.ConversationReplyDays)), Status = WishStatus.Open,
+            Reason = reason!, CreatedAt = now, ReplyBy = ConversationRules.ReplyBy(now, ReplyDays(school.ConversationReplyDays)), Status = WishStatus.Open,
         };
         db.ConversationWishes.Add(wish);
+        await mail.RequestedAsync(wish, ct);
         await db.SaveChangesAsync(ct);
         return wish.Id;
     }

@@ -8,7 +8,8 @@ public sealed record TimeView(Guid Id, DateTime StartsAt, int Minutes, string? P
 public sealed record ConversationView(
     Guid Id, Guid StudentId, string StudentName, string Purpose, string? StaffNote, int? SupportLevel, string? AskedBy, string? Decision,
     string? DecidedBy, bool StudentTakesPart, PlannedStatus Status, Guid? ChosenTimeId, string? FamilyMessage, DateTime CreatedAt,
-    IReadOnlyList<TimeView> Times, IReadOnlyList<Participant> People)
+    IReadOnlyList<TimeView> Times, IReadOnlyList<Participant> People, string? StaffMessage = null, string? CancelReason = null,
+    bool CancelledByFamily = false, int Revision = 0)
 {
     public TimeView? Chosen => Times.FirstOrDefault(t => t.Id == ChosenTimeId);
 }
@@ -33,7 +34,8 @@ public static class ConversationReader
         return rows.Select(r => new ConversationView(r.c.Id, r.c.StudentId, PersonName.Format(r.FirstName, r.LastNamePrefix, r.LastName), r.c.Purpose,
             staff ? r.c.StaffNote : null, r.c.SupportLevel, r.c.AskedBy, r.c.Decision, r.c.DecidedBy, r.c.StudentTakesPart, r.c.Status,
             r.c.ChosenTimeId, r.c.FamilyMessage, r.c.CreatedAt,
-            times[r.c.Id].Select(t => new TimeView(t.Id, t.StartsAt, t.Minutes, t.Place)).ToList(), people.GetValueOrDefault(r.c.Id, []))).ToList();
+            times[r.c.Id].Select(t => new TimeView(t.Id, t.StartsAt, t.Minutes, t.Place)).ToList(), people.GetValueOrDefault(r.c.Id, []),
+            r.c.StaffMessage, r.c.CancelReason, r.c.CancelledByFamily, r.c.Revision)).ToList();
     }
 
     public static async Task<List<WishView>> WishesAsync(AppDbContext db, IQueryable<ConversationWish> which, DateTime now, CancellationToken ct)
@@ -73,8 +75,9 @@ public sealed class GetStudentPlan(AppDbContext db, Access access, TimeProvider 
     }
 }
 
+/// <param name="ReplyDays">Within how many school days the school promises to answer a request.</param>
 public sealed record FamilyConversationsView(Guid StudentId, string StudentFirstName, bool MayAnswer, IReadOnlyList<ConversationView> Conversations,
-    IReadOnlyList<WishView> Wishes);
+    IReadOnlyList<WishView> Wishes, int ReplyDays = ConversationRules.DefaultReplyDays);
 
 /// <summary>
 /// A child's conversations outside the rounds as the family reads them: guardians see the invitations
@@ -89,12 +92,13 @@ public sealed class GetFamilyConversations(AppDbContext db, Access access, TimeP
             return Result<FamilyConversationsView>.NotFound();
         }
         var guardian = await FamilyAccess.IsGuardianAsync(access, Act.View, studentId, ct);
-        var firstName = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => s.FirstName).SingleAsync(ct);
+        var student = await db.Students.AsNoTracking().Where(s => s.Id == studentId)
+            .Join(db.Schools, s => s.SchoolId, x => x.Id, (s, x) => new { s.FirstName, x.ConversationReplyDays }).SingleAsync(ct);
         var userId = access.UserId!.Value;
-        return new FamilyConversationsView(studentId, firstName, guardian,
+        return new FamilyConversationsView(studentId, student.FirstName, guardian,
             guardian ? await ConversationReader.ConversationsAsync(db, db.PlannedConversations.Where(c => c.StudentId == studentId), staff: false, ct) : [],
             await ConversationReader.WishesAsync(db, db.ConversationWishes.Where(w => w.StudentId == studentId && w.AskedByUserId == userId),
-                clock.GetUtcNow().UtcDateTime, ct));
+                clock.GetUtcNow().UtcDateTime, ct), AskConversation.ReplyDays(student.ConversationReplyDays));
     }
 }
 

@@ -5,6 +5,9 @@ public static class ConversationsSetup
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddScoped<ConversationMail>();
+        services.AddScoped<ConversationStaffMail>();
+        services.AddScoped<ProposeNewTimes>();
+        services.AddScoped<CancelConversation>();
         services.AddScoped<PlanConversation>();
         services.AddScoped<AnswerConversation>();
         services.AddScoped<AskConversation>();

@@ -9,6 +9,8 @@ public enum PlannedStatus
     Accepted,
     /// <summary>None of the times suits; the family asked for another.</summary>
     OtherTimeAsked,
+    /// <summary>Called off by staff or by the family, with a message saying why.</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -40,6 +42,17 @@ public sealed class PlannedConversation
     public Guid? AnsweredByUserId { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>What staff wrote with new or changed times: shown to the family.</summary>
+    public string? StaffMessage { get; set; }
+    /// <summary>Why it was called off, as the one who did wrote it.</summary>
+    public string? CancelReason { get; set; }
+    public bool CancelledByFamily { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    /// <summary>
+    /// Goes up with every change (answer, new times, cancellation): a form that read an older revision is
+    /// refused, two saves at once fail on it, and it is the calendar file's SEQUENCE.
+    /// </summary>
+    public int Revision { get; set; }
 }
 
 public sealed class PlannedConversationTime
@@ -100,6 +113,27 @@ public static class ConversationRules
     public const int MaxTimes = 5;
     public const int MaxExternal = 5;
     public const int DefaultReplyDays = 3;
+
+    /// <summary>
+    /// The moment a reply is promised: this many school days (Monday to Friday) on, at the same time of day in
+    /// the school's zone, so a request on Friday with three days is due on Wednesday, across a clock change too.
+    /// </summary>
+    public static DateTime ReplyBy(DateTime askedAtUtc, int schoolDays)
+    {
+        var local = Organisation.SchoolCalendar.ToLocal(askedAtUtc);
+        var due = local;
+        for (var left = schoolDays; left > 0;)
+        {
+            due = due.AddDays(1);
+            if (due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                left--;
+            }
+        }
+        var at = due.Date + local.TimeOfDay;
+        // A time that does not exist on that day (the spring clock change) moves on by the hour it skips.
+        return Organisation.SchoolCalendar.ToUtc(Organisation.SchoolCalendar.Zone.IsInvalidTime(at) ? at.AddHours(1) : at);
+    }
 
     /// <summary>A short message a family or staff member must write: refused when empty or too long, never cut.</summary>
     public static FieldError? CheckMessage(string? trimmed, string field, string requiredKey) =>

@@ -13,8 +13,12 @@ internal sealed class PlannedConversationMapping : IEntityTypeConfiguration<Plan
         b.Property(x => x.Decision).HasMaxLength(ConversationRules.MaxShort);
         b.Property(x => x.DecidedBy).HasMaxLength(ConversationRules.MaxShort);
         b.Property(x => x.FamilyMessage).HasMaxLength(ConversationRules.MaxMessage);
-        // The first answer wins: a second guardian answering at once fails on the status it read.
+        b.Property(x => x.StaffMessage).HasMaxLength(ConversationRules.MaxMessage);
+        b.Property(x => x.CancelReason).HasMaxLength(ConversationRules.MaxMessage);
+        // The first answer wins: a second guardian answering at once fails on the status it read; staff and
+        // family changing it at once fail on the revision.
         b.Property(x => x.Status).IsConcurrencyToken();
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => new { x.StudentId, x.CreatedAt });
         b.HasIndex(x => new { x.SchoolId, x.CreatedAt });
         b.HasOne<Student>().WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
@@ -51,6 +55,8 @@ internal sealed class ConversationWishMapping : IEntityTypeConfiguration<Convers
     {
         b.Property(x => x.Reason).HasMaxLength(ConversationRules.MaxMessage);
         b.Property(x => x.Reply).HasMaxLength(ConversationRules.MaxMessage);
+        // Of two colleagues answering at once, the first wins.
+        b.Property(x => x.Status).IsConcurrencyToken();
         b.HasIndex(x => new { x.StudentId, x.CreatedAt });
         b.HasIndex(x => new { x.SchoolId, x.Status });
         b.HasOne<Student>().WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);

@@ -63,11 +63,7 @@ public sealed class PlanConversation(AppDbContext db, Access access, TimeProvide
             StudentTakesPart = c.StudentTakesPart, Status = PlannedStatus.Proposed, CreatedAt = now,
         };
         db.PlannedConversations.Add(conversation);
-        var times = Filled(c.Times).Select(t => new PlannedConversationTime
-        {
-            ConversationId = conversation.Id, StartsAt = SchoolCalendar.ToUtc(t.Date!.Value.ToDateTime(t.Start!.Value)),
-            Minutes = t.Minutes!.Value, Place = Clean(t.Place),
-        }).OrderBy(t => t.StartsAt).ToList();
+        var times = NewTimes(conversation.Id, c.Times);
         db.PlannedConversationTimes.AddRange(times);
         db.PlannedConversationParticipants.AddRange(staffIds.Select(id => new PlannedConversationParticipant { ConversationId = conversation.Id, StaffMemberId = id }));
         var externals = FilledExternals(c.Externals).Select(e => new PlannedConversationParticipant
@@ -84,7 +80,16 @@ public sealed class PlanConversation(AppDbContext db, Access access, TimeProvide
         }
         await mail.InvitedAsync(conversation, times,
             [.. staffNames.Order(), .. externals.Select(e => new Participant(null, e.Name!, e.Organisation, e.Role).Display)], ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague answered the same request at this moment: theirs stands, nothing is planned or sent.
+            db.ChangeTracker.Clear();
+            return Result<Guid>.Conflict(new FieldError("", "Reply.AlreadyAnswered"));
+        }
         return conversation.Id;
     }
 
@@ -132,7 +137,16 @@ public sealed class PlanConversation(AppDbContext db, Access access, TimeProvide
                 yield return new FieldError("Externals", "Text.TooLong", ConversationRules.MaxShort);
             }
         }
-        var times = Filled(c.Times).ToList();
+        foreach (var error in ValidateTimes(c.Times, now))
+        {
+            yield return error;
+        }
+    }
+
+    /// <summary>One to five complete times in the future, each with a place of sensible length.</summary>
+    public static IEnumerable<FieldError> ValidateTimes(IEnumerable<ProposedTime> proposed, DateTime now)
+    {
+        var times = Filled(proposed).ToList();
         if (times.Count == 0)
         {
             yield return new FieldError("Times", "Plan.TimeRequired");
@@ -158,6 +172,14 @@ public sealed class PlanConversation(AppDbContext db, Access access, TimeProvide
             }
         }
     }
+
+    /// <summary>The filled-in times (already validated) as rows of this conversation, earliest first.</summary>
+    public static List<PlannedConversationTime> NewTimes(Guid conversationId, IEnumerable<ProposedTime> proposed) =>
+        Filled(proposed).Select(t => new PlannedConversationTime
+        {
+            ConversationId = conversationId, StartsAt = SchoolCalendar.ToUtc(t.Date!.Value.ToDateTime(t.Start!.Value)),
+            Minutes = t.Minutes!.Value, Place = Clean(t.Place),
+        }).OrderBy(t => t.StartsAt).ToList();
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

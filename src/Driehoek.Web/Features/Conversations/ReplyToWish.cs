@@ -2,8 +2,9 @@ namespace Driehoek.Web.Features.Conversations;
 
 public sealed record ReplyToWishCommand(Guid? WishId, string? Message);
 
-/// <summary>The mentor (or whoever may plan for the student) answers a family's request with a message.</summary>
-public sealed class ReplyToWish(AppDbContext db, Access access, TimeProvider clock)
+/// <summary>The mentor (or whoever may plan for the student) answers a family's request with a message,
+/// which reaches the one who asked by e-mail in their language.</summary>
+public sealed class ReplyToWish(AppDbContext db, Access access, TimeProvider clock, ConversationMail mail)
 {
     public async Task<Result<Guid>> HandleAsync(ReplyToWishCommand c, CancellationToken ct)
     {
@@ -30,7 +31,17 @@ public sealed class ReplyToWish(AppDbContext db, Access access, TimeProvider clo
         wish.Reply = message;
         wish.RepliedAt = clock.GetUtcNow().UtcDateTime;
         wish.RepliedByStaffId = profile.Staff.FirstOrDefault(s => s.SchoolId == wish.SchoolId)?.StaffMemberId;
-        await db.SaveChangesAsync(ct);
+        await mail.RepliedAsync(wish, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague answered or planned at the same moment: theirs stands, and only one e-mail goes out.
+            db.ChangeTracker.Clear();
+            return Result<Guid>.Conflict(new FieldError("", "Reply.AlreadyAnswered"));
+        }
         return wish.Id;
     }
 }

@@ -714,6 +714,7 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<Guid>("StudentId")
@@ -744,6 +745,16 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CancelledByFamily")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("ChosenTimeId")
                         .HasColumnType("uuid");
 
@@ -770,8 +781,16 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("StaffMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("StaffNote")
                         .HasMaxLength(2000)

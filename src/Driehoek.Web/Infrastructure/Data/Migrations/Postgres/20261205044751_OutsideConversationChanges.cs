@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OutsideConversationChanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CancelReason",
+                table: "PlannedConversations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CancelledAt",
+                table: "PlannedConversations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CancelledByFamily",
+                table: "PlannedConversations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "PlannedConversations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StaffMessage",
+                table: "PlannedConversations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CancelReason",
+                table: "PlannedConversations");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "PlannedConversations");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledByFamily",
+                table: "PlannedConversations");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "PlannedConversations");
+
+            migrationBuilder.DropColumn(
+                name: "StaffMessage",
+                table: "PlannedConversations");
+        }
+    }
+}

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Driehoek.Tests.Records;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Feedback;
+using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Rounds;
@@ -46,7 +48,14 @@ public abstract class FeedbackTests(TestApp app)
     {
         var f = await app.FamilyAsync();
         var booking = await app.ConversationAsync(f.School, f.Group, f.Teacher, f.Child, f.Parent);
-        await HeldAsync(booking);
+        using (var marking = await app.SignInAsync(f.Teacher.Email!))
+        {
+            // Until the teacher marks it held, nobody is asked for feedback.
+            Assert.Null((await marking.GetAsync("/teacher")).Find($"a[href='{Url(booking)}']"));
+            var held = await marking.Http.PostAsJsonAsync($"/api/v1/bookings/{booking}/outcome", new OutcomeRequest(BookingStatus.Held, true, null));
+            Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+            Assert.NotNull((await marking.GetAsync("/teacher")).Find($"a[href='{Url(booking)}']"));
+        }
 
         using (var parent = await app.SignInAsync(f.Parent.Email!))
         {

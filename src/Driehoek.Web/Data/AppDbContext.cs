@@ -67,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Records.AgendaTemplate> AgendaTemplates => Set<Features.Records.AgendaTemplate>();
     public DbSet<Features.Records.ConversationRecord> ConversationRecords => Set<Features.Records.ConversationRecord>();
     public DbSet<Features.Records.StudentNote> StudentNotes => Set<Features.Records.StudentNote>();
+    // Feedback after a conversation (issue 11, item 6)
+    public DbSet<Features.Feedback.ConversationFeedback> ConversationFeedback => Set<Features.Feedback.ConversationFeedback>();
     // Conversations outside the rounds.
     public DbSet<Features.Conversations.PlannedConversation> PlannedConversations => Set<Features.Conversations.PlannedConversation>();
     public DbSet<Features.Conversations.PlannedConversationTime> PlannedConversationTimes => Set<Features.Conversations.PlannedConversationTime>();

@@ -1,5 +1,6 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
+using Driehoek.Web.Features.Feedback;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
@@ -41,6 +42,7 @@ public static class FeatureRegistration
         services.AddInterpreters();
         services.AddAgreements();
         services.AddRecords();
+        services.AddFeedback();
         services.AddConversations();
         return services;
     }

@@ -87,8 +87,23 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             });
             await db.SaveChangesAsync();
         });
-        string[] recordPages = [$"/bookings/{threeWay}/record", $"/students/{s.Child.Id}/notes"];
-        string[] familyRecordPages = [$"/bookings/{threeWay}/guide", $"/children/{s.Child.Id}/shared"];
+        // Feedback (issue 11, item 6): a held conversation the student was at, with the parent's tops and tips.
+        var held = await Records.RecordWorld.ConversationAsync(app, s.School, s.Group, s.Teacher, s.Child, s.Parent, startedMinutesAgo: 60 * 24);
+        await app.WithDbAsync(async db =>
+        {
+            var b = await db.Bookings.SingleAsync(x => x.Id == held);
+            (b.Status, b.StudentPresent) = (Web.Features.Bookings.BookingStatus.Held, true);
+            db.ConversationFeedback.Add(new Web.Features.Feedback.ConversationFeedback
+            {
+                SchoolId = s.School.Id, RoundId = b.RoundId, BookingId = held, UserId = s.Parent.UserId!.Value,
+                Giver = Web.Features.Feedback.FeedbackGiver.Parent, Form = Web.Features.Records.AgendaForm.ThreeWay, Rating = 3,
+                Tops = Web.Features.Feedback.FeedbackPoints.FeltHeard, Tips = Web.Features.Feedback.FeedbackPoints.EnoughTime,
+                TipText = "Volgende keer graag een kwartier.", CreatedAt = TestClock.Start.UtcDateTime, UpdatedAt = TestClock.Start.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+        string[] recordPages = [$"/bookings/{threeWay}/record", $"/students/{s.Child.Id}/notes", $"/bookings/{held}/record", $"/bookings/{held}/feedback"];
+        string[] familyRecordPages = [$"/bookings/{threeWay}/guide", $"/children/{s.Child.Id}/shared", $"/bookings/{held}/feedback"];
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;
@@ -116,7 +131,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
-                $"/school/{school}/agendas/ThreeWay",
+                $"/school/{school}/agendas/ThreeWay", $"/school/{school}/feedback",
                 "/conversations", $"/students/{s.Child.Id}/conversations",
             ]),
             ("leader-groups", pickerLeader.Email, [

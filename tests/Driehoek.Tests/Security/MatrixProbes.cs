@@ -144,6 +144,11 @@ internal static class Probes
         [(Resource.FamilyConversations, Act.Change)] = new((w, t, token) => Form($"/children/{w.Student(t)}/conversations?handler=Ask", token, ("Reason", ""))),
         [(Resource.StaffConversations, Act.View)] = new((w, t, _) => Get($"/conversations?school={w.School(t)}")),
         [(Resource.StaffConversations, Act.Change)] = new((w, t, token) => Form($"/conversations?handler=Reply&school={w.School(t)}", token, ("Message", ""))),
+        // Feedback after a conversation (issue 11, item 6). The world's conversations are still to come: whoever took part
+        // reads that feedback opens once it is held, and a form sent anyway is refused so; nothing is saved.
+        [(Resource.ConversationFeedback, Act.View)] = new((w, t, _) => Get($"/bookings/{w.Booking(t)}/feedback")),
+        [(Resource.ConversationFeedback, Act.Change)] = new((w, t, token) => Form($"/bookings/{w.Booking(t)}/feedback", token, ("Rating", "3"))),
+        [(Resource.FeedbackTotals, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/feedback")),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

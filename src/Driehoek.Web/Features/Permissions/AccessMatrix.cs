@@ -132,6 +132,11 @@ public enum Resource
     FamilyConversations,
     /// <summary>A staff member's list of conversations and requests outside the rounds, and replying to a request.</summary>
     StaffConversations,
+    // Feedback after a conversation (issue 11, item 6)
+    /// <summary>One's own tops and tips on a held conversation one took part in.</summary>
+    ConversationFeedback,
+    /// <summary>A school's feedback totals per conversation form and per round: counts and averages, never the free text.</summary>
+    FeedbackTotals,
 }
 
 public enum Act
@@ -257,6 +262,12 @@ public static class AccessMatrix
             note: "each their own; the care coordinator and leaders the school's"),
         Row(Resource.StaffConversations, Scope.School, Act.Change, [Relation.StaffOfSchool],
             note: "replying to a request: whoever may plan for the student"),
+        // Feedback after a conversation (issue 11, item 6): those who took part give their own; the record's readers see it on the record.
+        Row(Resource.ConversationFeedback, Scope.Booking, Act.View, [Relation.Household, Relation.Student, Relation.MetTeacher],
+            note: "one's own; the student only after taking part"),
+        Row(Resource.ConversationFeedback, Scope.Booking, Act.Change, [Relation.Household, Relation.Student, Relation.MetTeacher],
+            note: "once held, until 14 days after"),
+        Row(Resource.FeedbackTotals, Scope.School, Act.View, Managers, note: "counts and averages only, never the free text"),
     ];
 
     /// <summary>

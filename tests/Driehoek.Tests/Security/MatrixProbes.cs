@@ -144,6 +144,14 @@ internal static class Probes
         [(Resource.FamilyConversations, Act.Change)] = new((w, t, token) => Form($"/children/{w.Student(t)}/conversations?handler=Ask", token, ("Reason", ""))),
         [(Resource.StaffConversations, Act.View)] = new((w, t, _) => Get($"/conversations?school={w.School(t)}")),
         [(Resource.StaffConversations, Act.Change)] = new((w, t, token) => Form($"/conversations?handler=Reply&school={w.School(t)}", token, ("Message", ""))),
+        // The student's place at the table (issue 11, item 3). The world's rounds are ten-minute conversations: whoever may
+        // answer or decide hears there is nothing to ask; nothing is saved.
+        [(Resource.FamilyTakingPart, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part?student={w.Student(t)}")),
+        [(Resource.FamilyTakingPart, Act.Change)] = new((w, t, token) =>
+            Form($"/rounds/{w.RoundOfStudent(t)}/take-part?student={w.Student(t)}", token, ("takesPart", "false"))),
+        [(Resource.TakingPartDecision, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}")),
+        [(Resource.TakingPartDecision, Act.Change)] = new((w, t, token) =>
+            Form($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}?handler=Decide", token, ("reason", "Medication"))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -132,6 +132,11 @@ public enum Resource
     FamilyConversations,
     /// <summary>A staff member's list of conversations and requests outside the rounds, and replying to a request.</summary>
     StaffConversations,
+    // The student's place at the table (issue 11, item 3)
+    /// <summary>A parent's own answer whether their child takes part in a three-way conversation.</summary>
+    FamilyTakingPart,
+    /// <summary>The school's decision that a child does not take part in a three-way conversation, with its staff-only reason.</summary>
+    TakingPartDecision,
 }
 
 public enum Act
@@ -257,6 +262,12 @@ public static class AccessMatrix
             note: "each their own; the care coordinator and leaders the school's"),
         Row(Resource.StaffConversations, Scope.School, Act.Change, [Relation.StaffOfSchool],
             note: "replying to a request: whoever may plan for the student"),
+        // The student's place at the table (issue 11, item 3): permission is a matter of parental authority.
+        Row(Resource.FamilyTakingPart, Scope.Student, Act.View, [Relation.Guardian], note: "each guardian's own answer"),
+        Row(Resource.FamilyTakingPart, Scope.Student, Act.Change, [Relation.Guardian], note: "a no from either parent wins"),
+        Row(Resource.TakingPartDecision, Scope.Student, Act.View, [.. GroupLeads, .. Leaders],
+            note: "the reason is for staff only; the family reads that the school decided"),
+        Row(Resource.TakingPartDecision, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders]),
     ];
 
     /// <summary>

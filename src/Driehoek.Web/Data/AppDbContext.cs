@@ -74,6 +74,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Conversations.PlannedConversationTime> PlannedConversationTimes => Set<Features.Conversations.PlannedConversationTime>();
     public DbSet<Features.Conversations.PlannedConversationParticipant> PlannedConversationParticipants => Set<Features.Conversations.PlannedConversationParticipant>();
     public DbSet<Features.Conversations.ConversationWish> ConversationWishes => Set<Features.Conversations.ConversationWish>();
+    // The student's place at the table (issue 11, item 3)
+    public DbSet<Features.TakingPart.TakingPartAnswer> TakingPartAnswers => Set<Features.TakingPart.TakingPartAnswer>();
+    public DbSet<Features.TakingPart.WithoutChildDecision> WithoutChildDecisions => Set<Features.TakingPart.WithoutChildDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using Driehoek.Web.Features.Rounds;
 using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.MustSee;
+using Driehoek.Web.Features.TakingPart;
 using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
@@ -44,6 +45,7 @@ public static class FeatureRegistration
         services.AddRecords();
         services.AddFeedback();
         services.AddConversations();
+        services.AddTakingPart();
         return services;
     }
 

@@ -104,6 +104,10 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         });
         string[] recordPages = [$"/bookings/{threeWay}/record", $"/students/{s.Child.Id}/notes", $"/bookings/{held}/record", $"/bookings/{held}/feedback"];
         string[] familyRecordPages = [$"/bookings/{threeWay}/guide", $"/children/{s.Child.Id}/shared", $"/bookings/{held}/feedback"];
+        // The student's place at the table (issue 11, item 3): the parents' question and the teacher's decision.
+        var threeWayRound = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == threeWay).Select(b => b.RoundId).SingleAsync());
+        var takePart = $"/rounds/{threeWayRound}/take-part?student={s.Child.Id}";
+        recordPages = [.. recordPages, $"/rounds/{threeWayRound}/take-part/{s.Child.Id}"];
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;
@@ -114,7 +118,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 "/parent", s.Invitation, s.Prepare, $"/rounds/{round}/book", $"/rounds/{round}/book/{slots[2].Id}?student={s.Child.Id}",
                 $"/bookings/{booking}", "/account", "/account/authenticator", "/account/calendar", "/language",
                 $"/children/{s.Child.Id}/agreements",
-                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", conversations, .. familyRecordPages,
+                $"/rounds/{Guid.NewGuid()}/book", "/error?status=404", conversations, .. familyRecordPages, takePart,
             ]),
             ("limited", limited.Email, ["/parent"]),
             ("student", s.Child.Email, ["/student", s.Invitation, s.Prepare, "/account", $"/children/{s.Child.Id}/agreements", conversations, .. familyRecordPages]),

@@ -149,6 +149,14 @@ internal static class Probes
         [(Resource.ConversationFeedback, Act.View)] = new((w, t, _) => Get($"/bookings/{w.Booking(t)}/feedback")),
         [(Resource.ConversationFeedback, Act.Change)] = new((w, t, token) => Form($"/bookings/{w.Booking(t)}/feedback", token, ("Rating", "3"))),
         [(Resource.FeedbackTotals, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/feedback")),
+        // The student's place at the table (issue 11, item 3). The world's rounds are ten-minute conversations: whoever may
+        // answer or decide hears there is nothing to ask; nothing is saved.
+        [(Resource.FamilyTakingPart, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part?student={w.Student(t)}")),
+        [(Resource.FamilyTakingPart, Act.Change)] = new((w, t, token) =>
+            Form($"/rounds/{w.RoundOfStudent(t)}/take-part?student={w.Student(t)}", token, ("takesPart", "false"))),
+        [(Resource.TakingPartDecision, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}")),
+        [(Resource.TakingPartDecision, Act.Change)] = new((w, t, token) =>
+            Form($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}?handler=Decide", token, ("reason", "Medication"))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

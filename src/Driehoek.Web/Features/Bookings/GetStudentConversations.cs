@@ -5,7 +5,8 @@ namespace Driehoek.Web.Features.Bookings;
 /// <summary>One conversation a student is part of: when, with whom, where (or the video link), and where to prepare.</summary>
 public sealed record StudentConversation(
     Guid BookingId, Guid StudentId, string StudentFirstName, DateTime StartsAt, DateTime EndsAt, string Teacher, string RoundName,
-    string SchoolName, MeetingMode Mode, string? Room, string? VideoLink, string PreparePath, ConversationForm Form = ConversationForm.TenMinute);
+    string SchoolName, MeetingMode Mode, string? Room, string? VideoLink, string PreparePath, ConversationForm Form = ConversationForm.TenMinute,
+    bool Expected = true);
 
 /// <summary>
 /// The signed-in student's own conversations still to come, whichever parent booked them (each household's
@@ -35,9 +36,17 @@ public sealed class GetStudentConversations(AppDbContext db, Access access, Time
                 Video = db.Slots.Where(sl => sl.Id == x.b.SlotId).Select(sl => sl.VideoLink).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // A three-way conversation the parents or the school hold without the student: not expected, nothing to prepare.
+        var without = new HashSet<(Guid, Guid)>();
+        foreach (var round in rows.Where(r => r.Form == ConversationForm.ThreeWay).GroupBy(r => r.RoundId))
+        {
+            var states = await TakingPart.StudentTakesPart.OfStudentsAsync(db, round.Key, round.Select(r => r.StudentId).ToList(), ct);
+            without.UnionWith(states.Where(s => !s.Value.TakesPart).Select(s => (round.Key, s.Key)));
+        }
         return rows.OrderBy(r => r.StartsAt).Select(r => new StudentConversation(r.Id, r.StudentId, r.FirstName, r.StartsAt, r.EndsAt,
                 People.PersonName.Format(r.TeacherFirst, r.TeacherPrefix, r.TeacherLast), r.Round, r.School, r.Mode,
-                r.Room, r.Mode == MeetingMode.Video ? r.Video : null, InvitationWording.PreparePath(r.RoundId, r.StudentId), r.Form))
+                r.Room, r.Mode == MeetingMode.Video ? r.Video : null, InvitationWording.PreparePath(r.RoundId, r.StudentId), r.Form,
+                !without.Contains((r.RoundId, r.StudentId))))
             .ToList();
     }
 }

@@ -137,6 +137,11 @@ public enum Resource
     ConversationFeedback,
     /// <summary>A school's feedback totals per conversation form and per round: counts and averages, never the free text.</summary>
     FeedbackTotals,
+    // The student's place at the table (issue 11, item 3)
+    /// <summary>A parent's own answer whether their child takes part in a three-way conversation.</summary>
+    FamilyTakingPart,
+    /// <summary>The school's decision that a child does not take part in a three-way conversation, with its staff-only reason.</summary>
+    TakingPartDecision,
 }
 
 public enum Act
@@ -268,6 +273,12 @@ public static class AccessMatrix
         Row(Resource.ConversationFeedback, Scope.Booking, Act.Change, [Relation.Household, Relation.Student, Relation.MetTeacher],
             note: "once held, until 14 days after"),
         Row(Resource.FeedbackTotals, Scope.School, Act.View, Managers, note: "counts and averages only, never the free text"),
+        // The student's place at the table (issue 11, item 3): permission is a matter of parental authority.
+        Row(Resource.FamilyTakingPart, Scope.Student, Act.View, [Relation.Guardian], note: "each guardian's own answer"),
+        Row(Resource.FamilyTakingPart, Scope.Student, Act.Change, [Relation.Guardian], note: "a no from either parent wins"),
+        Row(Resource.TakingPartDecision, Scope.Student, Act.View, [.. GroupLeads, .. Leaders],
+            note: "the reason is for staff only; the family reads that the school decided"),
+        Row(Resource.TakingPartDecision, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders]),
     ];
 
     /// <summary>

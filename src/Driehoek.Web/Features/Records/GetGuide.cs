@@ -4,7 +4,9 @@ using Driehoek.Web.Features.Rounds;
 
 namespace Driehoek.Web.Features.Records;
 
-public sealed record GuideView(Guid BookingId, string StudentFirstName, string Teacher, DateTime StartsAt, bool ThreeWay, string PreparePath);
+/// <param name="WithoutStudent">the student reads it, and the conversation is held without them: no guide, only that</param>
+public sealed record GuideView(Guid BookingId, string StudentFirstName, string Teacher, DateTime StartsAt, bool ThreeWay, string PreparePath,
+    bool WithoutStudent = false);
 
 /// <summary>
 /// The student's guide to their own three-way conversation: the steps they lead, in their language. The student and
@@ -27,7 +29,9 @@ public sealed class GetGuide(AppDbContext db, Access access)
         var student = await db.Students.AsNoTracking().Where(s => s.Id == booking.StudentId).Select(s => s.FirstName).SingleAsync(ct);
         var teacher = await db.StaffMembers.AsNoTracking().Where(m => m.Id == booking.StaffMemberId)
             .Select(m => new { m.FirstName, m.LastNamePrefix, m.LastName }).SingleAsync(ct);
+        var withoutStudent = (await access.ProfileAsync(ct)).OwnStudentIds.Contains(booking.StudentId)
+            && await TakingPart.StudentTakesPart.OfAsync(db, round.Id, booking.StudentId, ct) is { TakesPart: false };
         return new GuideView(booking.Id, student, PersonName.Format(teacher.FirstName, teacher.LastNamePrefix, teacher.LastName), booking.StartsAt,
-            Agendas.FormOf(round) == AgendaForm.ThreeWay, InvitationWording.PreparePath(round.Id, booking.StudentId));
+            Agendas.FormOf(round) == AgendaForm.ThreeWay, InvitationWording.PreparePath(round.Id, booking.StudentId), withoutStudent);
     }
 }

@@ -4,7 +4,11 @@ namespace Driehoek.Web.Features.Rounds;
 
 public sealed record PreparationForm(
     Guid RoundId, string RoundName, RoundStatus Status, Guid StudentId, string StudentName, PreparationParty Party,
-    IReadOnlyList<string> Questions, IReadOnlyList<string> Answers, Guid? Version, DateTime? UpdatedAt);
+    IReadOnlyList<string> Questions, IReadOnlyList<string> Answers, Guid? Version, DateTime? UpdatedAt, bool Expected = true)
+{
+    /// <summary>A student the three-way conversation is held without is not asked to prepare.</summary>
+    public bool Asked => Party != PreparationParty.Student || Expected;
+}
 
 /// <summary>
 /// A parent's or a student's own preparation for a child's conversation: the questions in their
@@ -23,7 +27,8 @@ public sealed class GetPreparation(AppDbContext db, Access access)
         var name = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => s.FirstName).SingleAsync(ct);
         var text = await InvitationTexts.ForAsync(db, round.SchoolId, round.Form, CultureInfo.CurrentUICulture.Name, ct);
         var row = await db.Preparations.AsNoTracking().FirstOrDefaultAsync(p => p.Key == preparer.Key, ct);
+        var taking = await TakingPart.StudentTakesPart.OfAsync(db, round.Id, studentId, ct);
         return new PreparationForm(round.Id, round.Name, round.Status, studentId, name, preparer.Party, text.QuestionsFor(preparer.Party),
-            PreparationAnswers.Parse(row?.Answers), row?.Version, row?.UpdatedAt);
+            PreparationAnswers.Parse(row?.Answers), row?.Version, row?.UpdatedAt, taking?.TakesPart ?? true);
     }
 }

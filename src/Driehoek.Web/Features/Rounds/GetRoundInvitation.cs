@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Driehoek.Web.Features.Rounds;
 
 public sealed record RoundInvitationView(
-    ConversationRound Round, string SchoolName, Guid StudentId, string StudentName, PreparationParty Viewer, InvitationText Text, bool CanBook);
+    ConversationRound Round, string SchoolName, Guid StudentId, string StudentName, PreparationParty Viewer, InvitationText Text, bool CanBook,
+    bool StudentExpected = true);
 
 /// <summary>A round's invitation for one child, as a parent or the student reads it in the app, in their language.</summary>
 public sealed class GetRoundInvitation(AppDbContext db, Access access)
@@ -20,6 +21,7 @@ public sealed class GetRoundInvitation(AppDbContext db, Access access)
         var name = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => s.FirstName).SingleAsync(ct);
         var text = await InvitationTexts.ForAsync(db, round.SchoolId, round.Form, CultureInfo.CurrentUICulture.Name, ct);
         var canBook = preparer.Party == PreparationParty.Parent && round.Mode == RoundMode.SelfBooking && round.Status == RoundStatus.Published;
-        return new RoundInvitationView(round, school, studentId, name, preparer.Party, text, canBook);
+        var taking = await TakingPart.StudentTakesPart.OfAsync(db, round.Id, studentId, ct);
+        return new RoundInvitationView(round, school, studentId, name, preparer.Party, text, canBook, taking?.TakesPart ?? true);
     }
 }

@@ -9,7 +9,8 @@ namespace Driehoek.Web.Features.Rounds;
 /// plans them, or booking has not opened; once it opens the booking agenda's "choose a time" says it);
 /// for students, the rounds to prepare for.
 /// </summary>
-public sealed class RoundInvitationAgenda(AppDbContext db, TimeProvider clock, IStringLocalizer<RoundFamilyText> text) : IAgendaSource
+public sealed class RoundInvitationAgenda(AppDbContext db, TimeProvider clock, IStringLocalizer<RoundFamilyText> text,
+    IStringLocalizer<TakingPart.TakingPartFamilyText> takingPart) : IAgendaSource
 {
     public async Task<IReadOnlyList<AgendaItem>> ForUserAsync(AccessProfile profile, CancellationToken ct)
     {
@@ -36,9 +37,16 @@ public sealed class RoundInvitationAgenda(AppDbContext db, TimeProvider clock, I
                 .Where(r => r.Status == RoundStatus.Published && r.LastDay >= today)
                 .Where(r => db.RoundGroups.Where(g => g.RoundId == r.Id)
                     .Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(id => id == studentId))
-                .Select(r => new { r.Id, r.Name, r.FirstDay }).ToListAsync(ct);
-            items.AddRange(rounds.Select(r => new AgendaItem(Start(r.FirstDay), text["Agenda.Prepare", r.Name], null,
-                InvitationWording.PreparePath(r.Id, studentId), studentId)));
+                .Select(r => new { r.Id, r.Name, r.FirstDay, r.Form }).ToListAsync(ct);
+            foreach (var r in rounds)
+            {
+                // A three-way conversation held without the student: they hear so, and are not asked to prepare.
+                var without = r.Form == ConversationForm.ThreeWay
+                    && (await TakingPart.StudentTakesPart.OfStudentsAsync(db, r.Id, [studentId], ct))[studentId] is { TakesPart: false };
+                items.Add(without
+                    ? new AgendaItem(Start(r.FirstDay), takingPart["Agenda.NotExpected", r.Name], null, InvitationWording.InvitationPath(r.Id, studentId), studentId)
+                    : new AgendaItem(Start(r.FirstDay), text["Agenda.Prepare", r.Name], null, InvitationWording.PreparePath(r.Id, studentId), studentId));
+            }
         }
         return items;
     }

@@ -22,6 +22,10 @@ public sealed class SavePreparation(AppDbContext db, Access access, TimeProvider
         {
             return Result<Guid>.Invalid(new FieldError("", "Prepare.RoundCancelled"));
         }
+        if (party == PreparationParty.Student && await TakingPart.StudentTakesPart.OfAsync(db, round.Id, command.StudentId, ct) is { TakesPart: false })
+        {
+            return Result<Guid>.Invalid(new FieldError("", "Prepare.NotExpected"));
+        }
         var answers = command.Answers.Take(InvitationTexts.MaxQuestions).Select(PreparationAnswers.Clean).ToList();
         if (command.Answers.Any(a => PreparationAnswers.Clean(a).Length > PreparationAnswers.MaxLength))
         {

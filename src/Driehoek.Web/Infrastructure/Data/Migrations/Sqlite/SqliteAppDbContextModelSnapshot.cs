@@ -2151,6 +2151,83 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RoundInvitations");
                 });
 
+            modelBuilder.Entity("Driehoek.Web.Features.TakingPart.TakingPartAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnsweredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuardianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TakesPart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuardianId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("RoundId", "StudentId", "GuardianId")
+                        .IsUnique();
+
+                    b.ToTable("TakingPartAnswers");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.TakingPart.WithoutChildDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("RoundId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("WithoutChildDecisions");
+                });
+
             modelBuilder.Entity("Driehoek.Web.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2920,6 +2997,42 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.TakingPart.TakingPartAnswer", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.People.Guardian", null)
+                        .WithMany()
+                        .HasForeignKey("GuardianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.TakingPart.WithoutChildDecision", b =>
+                {
                     b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")

@@ -5,6 +5,7 @@ using System.Text;
 using Driehoek.Scheduling.Bench.Exact;
 using Driehoek.Scheduling.Bench.Generation;
 using Driehoek.Scheduling.Json;
+using Driehoek.Scheduling.Solving;
 
 namespace Driehoek.Scheduling.Bench.Runner;
 
@@ -14,7 +15,7 @@ public static class BenchCommand
     public const string Usage = """
         Usage:
           run       [--tiers all|primary|secondary|<name>,...] [--variants slack,tight,oversubscribed,fragmented]
-                    [--seeds <n>] [--quick] [--threads <n>] [--budget-scale <x>] [--optimum <n>] [--no-late] [--report <file>]
+                    [--seeds <n>] [--quick] [--threads <n>] [--budget-scale <x>] [--siblings-apart <min>] [--optimum <n>] [--no-late] [--report <file>]
           generate  --out <dir> [--tiers ...] [--variants ...] [--seeds <n>] [--small <n>]
           optimum   [--count <n>]
 
@@ -57,7 +58,8 @@ public static class BenchCommand
             Int(options, "threads", 2),
             Double(options, "budget-scale", quick ? 0.5 : 1.0),
             Int(options, "optimum", quick ? 10 : 30),
-            !options.ContainsKey("no-late"));
+            !options.ContainsKey("no-late"),
+            Int(options, "siblings-apart", Problem.DefaultSiblingsApartMinutes));
         var clock = Stopwatch.StartNew();
         var run = new BenchmarkRun(settings, stdout);
         run.Execute();
@@ -67,7 +69,7 @@ public static class BenchCommand
             : [];
         var report = new StringBuilder();
         report.AppendLine(Machine());
-        report.AppendLine(FormattableString.Invariant($"Run: seeds {settings.Seeds.Count} per variant, variants {string.Join(", ", settings.Variants)}, {settings.Threads} threads, budget scale {settings.BudgetScale}, took {clock.Elapsed.TotalMinutes:0.0} min, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB."));
+        report.AppendLine(FormattableString.Invariant($"Run: seeds {settings.Seeds.Count} per variant, variants {string.Join(", ", settings.Variants)}, {settings.Threads} threads, budget scale {settings.BudgetScale}, siblings apart {settings.SiblingsApartMinutes} min, took {clock.Elapsed.TotalMinutes:0.0} min, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB."));
         report.AppendLine();
         report.AppendLine("#### Targets");
         report.AppendLine();

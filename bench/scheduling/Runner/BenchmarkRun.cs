@@ -47,6 +47,7 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
                 TimeBudget = settings.Budget(requests),
                 MaxThreads = settings.Threads,
                 Seed = 1,
+                SiblingsApartMinutes = settings.SiblingsApartMinutes,
             });
             peak = sampler.PeakMb;
         }
@@ -91,7 +92,8 @@ public sealed record BenchSettings(
     int Threads,
     double BudgetScale,
     int OptimumCount,
-    bool LateInsertion)
+    bool LateInsertion,
+    int SiblingsApartMinutes = Problem.DefaultSiblingsApartMinutes)
 {
     /// <summary>The solver's own default budget, scaled.</summary>
     public TimeSpan Budget(int requests) => SolverOptions.DefaultBudget(requests) * BudgetScale;

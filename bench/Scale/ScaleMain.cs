@@ -31,6 +31,8 @@ public static class ScaleMain
         ("parent home", "parent", (_, _) => "/parent"),
         ("board page", "board admin", (_, b) => $"/board/{b.BoardId}"),
         ("scheduler run review", "leader", (s, _) => $"/rounds/{s.EveningRoundId}/schedule/{s.EveningRunId}"),
+        ("feedback totals", "leader", (s, _) => $"/school/{s.Id}/feedback"),
+        ("conversations and requests", "teacher", (_, _) => "/conversations"),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -120,6 +120,7 @@ public abstract class TimelineTests(TestApp app)
             Assert.Contains("Noor leest veel.", page.Text);
             Assert.Contains("We oefenen samen de tafels.", page.Text);
             Assert.Contains("Odbyła się", page.Text);
+            Assert.Single(page.FindAll("li.timeline-item.conversation"));
             Assert.DoesNotContain("Intern:", page.Html);
             Assert.DoesNotContain("Zorg:", page.Html);
             Assert.Equal(HttpStatusCode.NotFound, await parent.StatusAsync(Staff(f.Child)));
@@ -130,6 +131,7 @@ public abstract class TimelineTests(TestApp app)
             var page = await other.GetAsync(Family(f.Child));
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.DoesNotContain("We oefenen samen de tafels.", page.Text);
+            Assert.Empty(page.FindAll("li.timeline-item.conversation"));
             Assert.Contains("Noor leest veel.", page.Text);
         }
         using (var student = await app.SignInAsync(f.Child.Email!))

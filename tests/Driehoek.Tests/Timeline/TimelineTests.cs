@@ -170,6 +170,62 @@ public abstract class TimelineTests(TestApp app)
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == subject.UserId || a.UserId == otherLeader.UserId)));
     }
 
+    /// <summary>A school career fills a timeline: what a reader pays for it must not grow with it.</summary>
+    [Fact]
+    public async Task A_timeline_costs_the_same_few_database_commands_however_many_items_it_holds()
+    {
+        var f = await app.FamilyAsync();
+        await AddItemsAsync(f, 1);
+        using var teacher = await app.SignInAsync(f.Teacher.Email!);
+        using var parent = await app.SignInAsync(f.Parent.Email!);
+        var (staffFew, familyFew) = (await CommandsAsync(teacher, Staff(f.Child)), await CommandsAsync(parent, Family(f.Child)));
+
+        await AddItemsAsync(f, 5);
+        var (staffMany, familyMany) = (await CommandsAsync(teacher, Staff(f.Child)), await CommandsAsync(parent, Family(f.Child)));
+
+        Assert.Equal(staffFew, staffMany);
+        Assert.Equal(familyFew, familyMany);
+        // Most of these are the access checks of the features whose handlers the timeline reuses, each as its own page asks them.
+        Assert.True(staffMany <= 32 && familyMany <= 32, $"staff {staffMany}, family {familyMany} database commands");
+    }
+
+    private async Task AddItemsAsync(RecordFamily f, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await app.ConversationAsync(f.School, f.Group, f.Teacher, f.Child, f.Parent, startedMinutesAgo: 2000 + i);
+            await app.AgreementAsync(f.Teacher.Email!, f.Child.Id, "student", $"Afspraak {Guid.NewGuid():N}");
+        }
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                db.StudentNotes.Add(new StudentNote
+                {
+                    SchoolId = f.School.Id, StudentId = f.Child.Id, Visibility = NoteVisibility.Family, Text = $"Notitie {i}", AuthorName = "Juf",
+                    CreatedAt = TestClock.Start.UtcDateTime.AddDays(-i),
+                });
+                db.PlannedConversations.Add(new PlannedConversation
+                {
+                    SchoolId = f.School.Id, StudentId = f.Child.Id, PlannedByStaffId = f.Teacher.Id, Purpose = $"Gesprek {i}",
+                    Status = PlannedStatus.Proposed, CreatedAt = TestClock.Start.UtcDateTime.AddDays(-i),
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task<int> CommandsAsync(AppClient client, string url)
+    {
+        var tag = CommandCounts.NewTag();
+        _ = CommandCounts.Instance;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CommandCounts.Header, tag);
+        var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return CommandCounts.Instance.Of(tag);
+    }
+
     [Fact]
     public async Task A_parent_without_authority_sees_only_the_kinds_the_school_shares()
     {

@@ -22,13 +22,14 @@ public sealed class GetFamilyTimeline(
         {
             return Result<TimelineView>.NotFound();
         }
+        var child = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => new { s.FirstName, s.SchoolId }).SingleAsync(ct);
         var parent = (await access.ProfileAsync(ct)).Children.GetValueOrDefault(studentId);
         var kinds = new List<TimelineKind>();
         var items = new List<TimelineItem>();
 
         // Round conversations: a parent their own household's (separated parents each their own), the student their own.
         var bookings = parent is not null
-            ? await access.MayAsync(Resource.FamilyBooking, Act.View, student, ct)
+            ? await access.PermitsAsync(Resource.FamilyBooking, Act.View, relations, child.SchoolId, ct)
                 ? db.Bookings.Where(b => b.StudentId == studentId && b.HouseholdId == parent.HouseholdId) : null
             : relations.Contains(Relation.Student)
                 ? db.Bookings.Where(b => b.StudentId == studentId && b.Status != Bookings.BookingStatus.Cancelled) : null;
@@ -49,7 +50,7 @@ public sealed class GetFamilyTimeline(
                 .Select(s => new TimelineItem(TimelineKind.Conversation, s.HeldAt, "", null, "Status.Held", s.Teacher, Summary: s.Summary)));
         }
 
-        if (await access.MayAsync(Resource.FamilyConversations, Act.View, student, ct))
+        if (await access.PermitsAsync(Resource.FamilyConversations, Act.View, relations, child.SchoolId, ct))
         {
             kinds.Add(TimelineKind.Planned);
             if (TimelineParts.Wants(kind, TimelineKind.Planned) && await conversations.HandleAsync(studentId, ct) is { Ok: true } planned)
@@ -81,7 +82,6 @@ public sealed class GetFamilyTimeline(
         {
             return Result<TimelineView>.NotFound();
         }
-        var firstName = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => s.FirstName).SingleAsync(ct);
-        return new TimelineView(studentId, firstName, kind, kinds, TimelineParts.ByYear(items));
+        return new TimelineView(studentId, child.FirstName, kind, kinds, TimelineParts.ByYear(items));
     }
 }

@@ -16,20 +16,20 @@ public sealed class GetStaffTimeline(AppDbContext db, Access access, GetStudentN
 
     public async Task<Result<TimelineView>> HandleAsync(Guid studentId, TimelineKind? kind, CancellationToken ct)
     {
-        var student = Target.Student(studentId);
-        if (!await access.MayAsync(Resource.StudentTimeline, Act.View, student, ct))
+        var relations = await access.RelationsAsync(Target.Student(studentId), ct);
+        var name = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => new { s.FirstName, s.LastNamePrefix, s.LastName, s.SchoolId })
+            .FirstOrDefaultAsync(ct);
+        if (name is null || !await access.PermitsAsync(Resource.StudentTimeline, Act.View, relations, name.SchoolId, ct))
         {
             return Result<TimelineView>.NotFound();
         }
-        var name = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => new { s.FirstName, s.LastNamePrefix, s.LastName })
-            .SingleAsync(ct);
         var items = new List<TimelineItem>();
         if (TimelineParts.Wants(kind, TimelineKind.Conversation))
         {
             // As the round overview shows a group's staff who booked and came: round, teacher, time, outcome.
             items.AddRange(await TimelineParts.BookingsAsync(db, db.Bookings.Where(b => b.StudentId == studentId), ct));
         }
-        if (TimelineParts.Wants(kind, TimelineKind.Planned) && await access.MayAsync(Resource.PlannedConversations, Act.View, student, ct))
+        if (TimelineParts.Wants(kind, TimelineKind.Planned) && await access.PermitsAsync(Resource.PlannedConversations, Act.View, relations, name.SchoolId, ct))
         {
             items.AddRange(TimelineParts.Planned(
                 await ConversationReader.ConversationsAsync(db, db.PlannedConversations.Where(c => c.StudentId == studentId), staff: false, ct)));

@@ -9,6 +9,7 @@ using Driehoek.Web.Features.FollowThrough;
 using Driehoek.Web.Features.Home;
 using Driehoek.Web.Features.MustSee;
 using Driehoek.Web.Features.TakingPart;
+using Driehoek.Web.Features.Timeline;
 using Driehoek.Web.Features.Interpreters;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.ParentEvenings;
@@ -46,6 +47,7 @@ public static class FeatureRegistration
         services.AddFeedback();
         services.AddConversations();
         services.AddTakingPart();
+        services.AddTimeline();
         return services;
     }
 

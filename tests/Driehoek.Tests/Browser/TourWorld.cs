@@ -108,6 +108,9 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         var threeWayRound = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == threeWay).Select(b => b.RoundId).SingleAsync());
         var takePart = $"/rounds/{threeWayRound}/take-part?student={s.Child.Id}";
         recordPages = [.. recordPages, $"/rounds/{threeWayRound}/take-part/{s.Child.Id}"];
+        // A student's timeline (issue 12, item 3).
+        recordPages = [.. recordPages, $"/students/{s.Child.Id}/timeline"];
+        familyRecordPages = [.. familyRecordPages, $"/children/{s.Child.Id}/timeline"];
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;

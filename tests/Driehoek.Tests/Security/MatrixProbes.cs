@@ -157,6 +157,9 @@ internal static class Probes
         [(Resource.TakingPartDecision, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}")),
         [(Resource.TakingPartDecision, Act.Change)] = new((w, t, token) =>
             Form($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}?handler=Decide", token, ("reason", "Medication"))),
+        // A student's timeline (issue 12, item 3).
+        [(Resource.StudentTimeline, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/timeline")),
+        [(Resource.FamilyTimeline, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/timeline")),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -142,6 +142,11 @@ public enum Resource
     FamilyTakingPart,
     /// <summary>The school's decision that a child does not take part in a three-way conversation, with its staff-only reason.</summary>
     TakingPartDecision,
+    // A student's timeline (issue 12, item 3)
+    /// <summary>A student's conversations, agreements, notes and bookings across the school years, as staff read them.</summary>
+    StudentTimeline,
+    /// <summary>A child's conversations, agreements, shared notes and bookings across the school years, as the family reads them.</summary>
+    FamilyTimeline,
 }
 
 public enum Act
@@ -279,6 +284,11 @@ public static class AccessMatrix
         Row(Resource.TakingPartDecision, Scope.Student, Act.View, [.. GroupLeads, .. Leaders],
             note: "the reason is for staff only; the family reads that the school decided"),
         Row(Resource.TakingPartDecision, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders]),
+        // A student's timeline (issue 12, item 3): each item as its own page would show it to the reader.
+        Row(Resource.StudentTimeline, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "notes, agreements and conversations as their own rows allow; reading a staff-only or care note is audit-logged"),
+        Row(Resource.FamilyTimeline, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
+            note: "never a staff-only or care note; without authority only the kinds the school shares"),
     ];
 
     /// <summary>

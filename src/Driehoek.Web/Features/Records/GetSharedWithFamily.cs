@@ -3,7 +3,7 @@ using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.Records;
 
-public sealed record SharedSummary(string Teacher, DateTime HeldAt, string Summary);
+public sealed record SharedSummary(string Teacher, DateTime HeldAt, string Summary, Guid BookingId = default);
 
 public sealed record SharedNote(string Text, string AuthorName, DateTime CreatedAt);
 
@@ -37,10 +37,10 @@ public sealed class GetSharedWithFamily(AppDbContext db, Access access)
         var household = isStudent ? null : link!.HouseholdId;
         var summaries = await db.ConversationRecords.AsNoTracking()
             .Where(r => r.StudentId == studentId && r.SharedSummary != null)
-            .Join(db.Bookings, r => r.BookingId, b => b.Id, (r, b) => new { r.SharedSummary, b.StartsAt, b.StaffMemberId, b.HouseholdId })
+            .Join(db.Bookings, r => r.BookingId, b => b.Id, (r, b) => new { r.SharedSummary, b.StartsAt, b.StaffMemberId, b.HouseholdId, BookingId = b.Id })
             .Where(x => isStudent || x.HouseholdId == household)
             .Join(db.StaffMembers, x => x.StaffMemberId, m => m.Id,
-                (x, m) => new { x.SharedSummary, x.StartsAt, m.FirstName, m.LastNamePrefix, m.LastName })
+                (x, m) => new { x.SharedSummary, x.StartsAt, x.BookingId, m.FirstName, m.LastNamePrefix, m.LastName })
             .ToListAsync(ct);
         var notes = await db.StudentNotes.AsNoTracking()
             .Where(n => n.StudentId == studentId && n.Visibility == NoteVisibility.Family)
@@ -49,7 +49,7 @@ public sealed class GetSharedWithFamily(AppDbContext db, Access access)
             .ToListAsync(ct);
         return new SharedView(studentId, student.FirstName,
             summaries.OrderByDescending(x => x.StartsAt)
-                .Select(x => new SharedSummary(PersonName.Format(x.FirstName, x.LastNamePrefix, x.LastName), x.StartsAt, x.SharedSummary!)).ToList(),
+                .Select(x => new SharedSummary(PersonName.Format(x.FirstName, x.LastNamePrefix, x.LastName), x.StartsAt, x.SharedSummary!, x.BookingId)).ToList(),
             notes);
     }
 }

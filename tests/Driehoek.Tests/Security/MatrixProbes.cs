@@ -157,6 +157,9 @@ internal static class Probes
         [(Resource.TakingPartDecision, Act.View)] = new((w, t, _) => Get($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}")),
         [(Resource.TakingPartDecision, Act.Change)] = new((w, t, token) =>
             Form($"/rounds/{w.RoundOfStudent(t)}/take-part/{w.Student(t)}?handler=Decide", token, ("reason", "Medication"))),
+        // Coverage of the conversation cycle (issue 12, item 4)
+        [(Resource.CycleCoverage, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/coverage")),
+        [(Resource.GroupCoverage, Act.View)] = new((w, t, _) => Get($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}")),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

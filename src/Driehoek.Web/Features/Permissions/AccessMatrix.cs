@@ -142,6 +142,11 @@ public enum Resource
     FamilyTakingPart,
     /// <summary>The school's decision that a child does not take part in a three-way conversation, with its staff-only reason.</summary>
     TakingPartDecision,
+    // Coverage of the conversation cycle (issue 12, item 4)
+    /// <summary>A school's coverage of the year's start, progress and end rounds: per group and home language, in counts.</summary>
+    CycleCoverage,
+    /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
+    GroupCoverage,
 }
 
 public enum Act
@@ -279,6 +284,11 @@ public static class AccessMatrix
         Row(Resource.TakingPartDecision, Scope.Student, Act.View, [.. GroupLeads, .. Leaders],
             note: "the reason is for staff only; the family reads that the school decided"),
         Row(Resource.TakingPartDecision, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders]),
+        // Coverage of the conversation cycle (issue 12, item 4): the school's figures for those who answer for the school;
+        // a group's families also for the teacher who leads that group (need to know: their own groups only).
+        Row(Resource.CycleCoverage, Scope.School, Act.View, [Relation.CareCoordinator, .. Managers], note: "counts per group and home language"),
+        Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
+            note: "families not reached, with their language; follow-up through the pages that already do it"),
     ];
 
     /// <summary>

@@ -156,6 +156,58 @@ public abstract class CoverageTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_teacher_logs_a_call_that_reached_a_family_and_it_is_no_longer_counted_as_not_reached()
+    {
+        var f = await FamiliesAsync();
+        var unreached = f.Children["unreached"].Id;
+        using var teacher = await app.SignInAsync(f.Teacher.Email!);
+
+        var page = await teacher.GetAsync(GroupUrl(f));
+        var logged = await teacher.SubmitAsync(page, new() { ["outcome"] = "Reached" }, $"#follow-up tr[data-student='{unreached}'] form.call",
+            button: "button[value=Reached]");
+
+        Assert.Equal(HttpStatusCode.OK, logged.Status);
+        Assert.NotNull(logged.Find(".notice"));
+        var row = logged.Find($"#follow-up tr[data-student='{unreached}']")!;
+        Assert.Equal("NotBooked", row.GetAttribute("data-state"));
+        Assert.NotNull(row.QuerySelector(".called"));
+        var call = await app.WithDbAsync(db => db.FollowUpCalls.SingleAsync(c => c.StudentId == unreached));
+        Assert.Equal(f.Round.Id, call.RoundId);
+        Assert.Equal(f.Teacher.UserId, call.CalledByUserId);
+
+        // No answer keeps the other family not reached.
+        var unsent = f.Children["unsent"].Id;
+        var again = await teacher.SubmitAsync(logged, new() { ["outcome"] = "NoAnswer" }, $"#follow-up tr[data-student='{unsent}'] form.call",
+            button: "button[value=NoAnswer]");
+        Assert.Equal("NotReached", again.Find($"#follow-up tr[data-student='{unsent}']")!.GetAttribute("data-state"));
+
+        // A call about a child of another group, or in a round that does not cover the group, is refused; nothing is logged.
+        var otherGroup = await f.School.GroupAsync();
+        var otherChild = await f.School.StudentAsync(otherGroup);
+        var otherRound = await f.School.OpenRoundAsync([otherGroup]);
+        var token = await teacher.TokenAsync(GroupUrl(f));
+        var url = $"/school/{f.School.Id}/coverage/{f.Group.Id}?handler=Call";
+        var wrongChild = await teacher.PostAsync(url, [new("round", f.Round.Id.ToString()), new("student", otherChild.Id.ToString()),
+            new("outcome", "Reached"), new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongChild.Status);
+        Assert.NotEmpty(wrongChild.Errors);
+        var wrongRound = await teacher.PostAsync(url, [new("round", otherRound.Id.ToString()), new("student", unsent.ToString()),
+            new("outcome", "Reached"), new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongRound.Status);
+        var nonsense = await teacher.PostAsync(url, [new("round", f.Round.Id.ToString()), new("student", unsent.ToString()),
+            new("outcome", "Maybe"), new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.BadRequest, nonsense.Status);
+        // Another group's teacher cannot log a call for this group.
+        var otherTeacher = await f.School.StaffAsync(StaffRole.GroupTeacher, otherGroup);
+        using var other = await app.SignInAsync(otherTeacher.Email!);
+        var otherToken = await other.TokenAsync($"/school/{f.School.Id}/coverage/{otherGroup.Id}");
+        var refused = await other.PostAsync(url, [new("round", f.Round.Id.ToString()), new("student", unsent.ToString()),
+            new("household", ""), new("outcome", "Reached"), new("__RequestVerificationToken", otherToken)]);
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.FollowUpCalls.CountAsync(c => c.RoundId == f.Round.Id || c.RoundId == otherRound.Id)));
+    }
+
+    [Fact]
     public async Task Another_schools_leader_another_groups_teacher_and_a_parent_cannot_open_the_coverage()
     {
         var f = await FamiliesAsync();

@@ -9,7 +9,7 @@ namespace Driehoek.Web.Features.Coverage;
 /// <summary>
 /// Where a family stands in a basic round of the year, worst first. The booking part is FollowThrough's
 /// <see cref="FamilyState"/>; a family without a booking is <see cref="NotBooked"/> when an invitation reached it
-/// (e-mailed, or its letter printed) and <see cref="NotReached"/> when none did.
+/// (e-mailed, or its letter printed) or a logged call reached it, and <see cref="NotReached"/> when nothing did.
 /// </summary>
 public enum CoverageState
 {
@@ -34,8 +34,8 @@ public static class CoverageStates
 /// <summary>A published start, progress or end round of the year.</summary>
 public sealed record CoverageRound(Guid Id, RoundKind Kind, string Name, RoundMode Mode, DateOnly FirstDay);
 
-/// <summary>One family in one kind of round: its state, whether the student took part, and the round to follow up in.</summary>
-public sealed record KindState(CoverageState State, bool StudentPresent, Guid RoundId);
+/// <summary>One family in one kind of round: its state, whether the student took part, the round to follow up in, and the last call logged.</summary>
+public sealed record KindState(CoverageState State, bool StudentPresent, Guid RoundId, DateTime? CalledAt = null);
 
 /// <summary>
 /// One household of one student (a student without a household on file is one family with none). Its language is
@@ -58,8 +58,8 @@ public sealed record StateCounts(int Families, int Came, int NoShow, int Booked,
 
 /// <summary>
 /// The year's coverage of a school or one of its groups, in five set-based queries whatever the number of families:
-/// the rounds, the groups they cover, the students, their contacts, and the bookings and reached invitations
-/// grouped per round, student and household in the database.
+/// the rounds, the groups they cover, the students, their contacts, and the bookings, reached invitations and logged
+/// calls grouped per round, student and household in the database.
 /// </summary>
 internal static class CoverageFacts
 {
@@ -104,6 +104,16 @@ internal static class CoverageFacts
             .Select(i => new { i.RoundId, i.StudentId, i.HouseholdId }).Distinct()
             .ToListAsync(ct)).Select(i => (i.RoundId, i.StudentId, i.HouseholdId)).ToHashSet();
 
+        var calls = (await db.FollowUpCalls.AsNoTracking()
+            .Where(c => roundIds.Contains(c.RoundId) && enrolled.Any(e => e.StudentId == c.StudentId))
+            .GroupBy(c => new { c.RoundId, c.StudentId, c.HouseholdId })
+            .Select(g => new
+            {
+                g.Key.RoundId, g.Key.StudentId, g.Key.HouseholdId, Last = g.Max(c => c.CalledAt),
+                Reached = g.Max(c => c.Outcome == CallOutcome.Reached ? 1 : 0),
+            })
+            .ToListAsync(ct)).ToDictionary(c => (c.RoundId, c.StudentId, c.HouseholdId));
+
         var kindOf = rounds.ToDictionary(r => r.Id, r => r.Kind);
         var order = rounds.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var bookedHouseholds = bookings.Keys.ToLookup(k => k.StudentId, k => k.HouseholdId);
@@ -127,7 +137,11 @@ internal static class CoverageFacts
                     // Several rounds of one kind: the best state counts; a family not yet reached is followed up in the latest round.
                     if (!kinds.TryGetValue(kindOf[roundId], out var so) || state.State >= so.State)
                     {
-                        kinds[kindOf[roundId]] = state with { StudentPresent = state.StudentPresent || (so?.StudentPresent ?? false) };
+                        kinds[kindOf[roundId]] = state with
+                        {
+                            StudentPresent = state.StudentPresent || (so?.StudentPresent ?? false),
+                            CalledAt = state.CalledAt ?? so?.CalledAt,
+                        };
                     }
                 }
                 families.Add(new CoverageFamily(studentId, group, household,
@@ -141,8 +155,9 @@ internal static class CoverageFacts
         {
             var booked = household is { } h && bookings.TryGetValue((roundId, studentId, h), out var b) ? b : null;
             var booking = FamilyStates.Of(booked is not null, booked?.Held == 1, booked?.NoShow == 1);
-            var invited = household is { } hh && reached.Contains((roundId, studentId, hh));
-            return new KindState(CoverageStates.Of(booking, invited), booked?.Present == 1, roundId);
+            var call = calls.GetValueOrDefault((roundId, studentId, household));
+            var invited = (household is { } hh && reached.Contains((roundId, studentId, hh))) || call?.Reached == 1;
+            return new KindState(CoverageStates.Of(booking, invited), booked?.Present == 1, roundId, call?.Last);
         }
     }
 

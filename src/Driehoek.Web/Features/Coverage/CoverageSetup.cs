@@ -7,6 +7,7 @@ public static class CoverageSetup
         services.AddScoped<GetSchoolCoverage>();
         services.AddScoped<GetGroupCoverage>();
         services.AddScoped<GetBoardCoverage>();
+        services.AddScoped<LogCall>();
         return services;
     }
 }

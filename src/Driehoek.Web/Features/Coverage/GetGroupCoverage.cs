@@ -8,7 +8,7 @@ namespace Driehoek.Web.Features.Coverage;
 public sealed record GroupCoverageFamily(string StudentName, CoverageFamily Family);
 
 /// <summary>What the reader may do to follow up a family: each one an existing page, opened with the family chosen.</summary>
-public sealed record FollowUps(bool BookFor, bool Letters, bool Invitations, bool MustSee);
+public sealed record FollowUps(bool BookFor, bool Letters, bool Invitations, bool MustSee, bool Call);
 
 /// <summary>One group's year: every family with its state per kind of round, and those not reached for the chosen kind first.</summary>
 public sealed record GroupCoverageView(Guid SchoolId, Guid GroupId, string GroupName, string? YearName, RoundKind Kind, bool MaySeeSchool,
@@ -45,7 +45,8 @@ public sealed class GetGroupCoverage(AppDbContext db, Access access)
             await access.MayAsync(Resource.Rounds, Act.Change, school, ct),
             await access.MayAsync(Resource.Letters, Act.View, Target.Group(groupId), ct),
             await access.MayAsync(Resource.RoundInvitations, Act.Change, school, ct),
-            (await access.RelationsAsync(Target.Group(groupId), ct)).Overlaps([Relation.GroupTeacher, Relation.Mentor]));
+            (await access.RelationsAsync(Target.Group(groupId), ct)).Overlaps([Relation.GroupTeacher, Relation.Mentor]),
+            await access.MayAsync(Resource.GroupCoverage, Act.Change, Target.Group(groupId), ct));
         return new GroupCoverageView(schoolId, group.Id, group.Name, year, chosen,
             await access.MayAsync(Resource.CycleCoverage, Act.View, school, ct), facts.Rounds, GetSchoolCoverage.Year(facts.Families),
             GetSchoolCoverage.Languages(facts.Families, chosen), families, followUps);

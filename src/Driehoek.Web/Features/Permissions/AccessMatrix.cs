@@ -289,6 +289,7 @@ public static class AccessMatrix
         Row(Resource.CycleCoverage, Scope.School, Act.View, [Relation.CareCoordinator, .. Managers], note: "counts per group and home language"),
         Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
             note: "families not reached, with their language; follow-up through the pages that already do it"),
+        Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
     ];
 
     /// <summary>

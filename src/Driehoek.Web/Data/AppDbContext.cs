@@ -77,6 +77,7 @@ public abstract class AppDbContext(DbContextOptions options)
     // The student's place at the table (issue 11, item 3)
     public DbSet<Features.TakingPart.TakingPartAnswer> TakingPartAnswers => Set<Features.TakingPart.TakingPartAnswer>();
     public DbSet<Features.TakingPart.WithoutChildDecision> WithoutChildDecisions => Set<Features.TakingPart.WithoutChildDecision>();
+    public DbSet<Features.Coverage.FollowUpCall> FollowUpCalls => Set<Features.Coverage.FollowUpCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
+using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
@@ -48,6 +49,7 @@ public static class FeatureRegistration
         services.AddConversations();
         services.AddTakingPart();
         services.AddTimeline();
+        services.AddCoverage();
         return services;
     }
 

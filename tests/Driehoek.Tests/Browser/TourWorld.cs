@@ -130,6 +130,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
                 $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see", "/conversations", $"/students/{s.Child.Id}/conversations",
                 $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit", .. recordPages,
+                $"/school/{school}/coverage/{s.Group.Id}",
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -139,6 +140,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
                 $"/school/{school}/agendas/ThreeWay", $"/school/{school}/feedback",
+                $"/school/{school}/coverage", $"/school/{school}/coverage/{s.Group.Id}",
                 "/conversations", $"/students/{s.Child.Id}/conversations",
             ]),
             ("leader-groups", pickerLeader.Email, [

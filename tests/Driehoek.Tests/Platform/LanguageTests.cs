@@ -136,6 +136,9 @@ public abstract class LanguageTests(TestApp app)
             await boss.GetAsync($"/school/{school.Id}/settings?lang={language}");
             using var board = await app.SignInAsync(boardAdmin.Email!);
             await board.GetAsync($"/board/{school.BoardId}?lang={language}");
+            await board.GetAsync($"/board/{school.BoardId}/coverage?lang={language}");
+            await boss.GetAsync($"/school/{school.Id}/coverage?lang={language}");
+            await staff.GetAsync($"/school/{school.Id}/coverage/{group.Id}?lang={language}");
             await boss.GetAsync($"/school/{school.Id}/invitations?kind=Student&q=niemand&lang={language}");
             var sent = await InvitationSends.SendAllAsync(boss, school.Id, "Staff");
             await boss.GetAsync($"{sent.Url.AbsolutePath}?lang={language}");

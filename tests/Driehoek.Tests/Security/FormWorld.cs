@@ -128,6 +128,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
                 ["staffMemberId"] = Of(s.Teacher.Id), ["blockId"] = Of(block), ["sessionId"] = Of(session),
                 ["form"] = Of("TenMinute"), ["agenda"] = Of("ThreeWay"), ["language"] = Of("nl"), ["date"] = Of(FollowThroughWorld.FirstDay), ["all"] = Of("true"),
                 ["agreementId"] = Of(agreement),
+                ["groupId"] = Of(s.Group.Id),
             });
     }
 

@@ -160,6 +160,12 @@ internal static class Probes
         // A student's timeline (issue 12, item 3).
         [(Resource.StudentTimeline, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/timeline")),
         [(Resource.FamilyTimeline, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/timeline")),
+        // Coverage of the conversation cycle (issue 12, item 4)
+        [(Resource.CycleCoverage, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/coverage")),
+        [(Resource.GroupCoverage, Act.View)] = new((w, t, _) => Get($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}")),
+        // A call about a child who is not in the group: whoever may log one hears it does not belong; nothing is logged.
+        [(Resource.GroupCoverage, Act.Change)] = new((w, t, token) => Form($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}?handler=Call", token,
+            ("round", w.RoundOfGroup(t).ToString()), ("student", Guid.NewGuid().ToString()), ("outcome", "Reached"))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -179,6 +179,7 @@ internal sealed class MatrixWorld
     public Guid Staff(string key) => _ids[key];
     public Guid RoundOfSchool(string school) => _rounds[school];
     public Guid RoundOfGroup(string group) => _rounds[Groups[group].School];
+    public Guid SchoolOfGroup(string group) => _ids[Groups[group].School];
     public Guid RoundOfStudent(string student) => RoundOfGroup(GroupOf[student]);
     public Guid RoundOfStaff(string staff) => _rounds[StaffSchool[staff]];
 

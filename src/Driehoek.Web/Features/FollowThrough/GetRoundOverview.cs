@@ -5,12 +5,29 @@ using Driehoek.Web.Features.People;
 
 namespace Driehoek.Web.Features.FollowThrough;
 
+/// <summary>
+/// Where a household stands in a round, from its bookings alone: <see cref="NotReached"/> means no booking yet
+/// (the cycle's coverage splits it into invited-but-not-booked and not reached at all, from the invitations).
+/// </summary>
 public enum FamilyState
 {
     NotReached,
     Booked,
     Came,
     NoShow,
+}
+
+/// <summary>The one rule that turns a household's bookings in a round into its <see cref="FamilyState"/>.</summary>
+public static class FamilyStates
+{
+    /// <param name="booked">any booking that is not cancelled</param>
+    /// <param name="held">any of them held</param>
+    /// <param name="noShow">any of them a no-show</param>
+    public static FamilyState Of(bool booked, bool held, bool noShow) =>
+        !booked ? FamilyState.NotReached
+        : held ? FamilyState.Came
+        : noShow ? FamilyState.NoShow
+        : FamilyState.Booked;
 }
 
 /// <summary>One booking in the overview; <see cref="CanOpen"/> when the reader may open it (its teacher, a leader), so no link leads nowhere.</summary>

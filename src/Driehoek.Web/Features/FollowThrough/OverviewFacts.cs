@@ -69,10 +69,8 @@ internal static class OverviewFacts
         var booked = bookings.OrderBy(b => b.StartsAt)
             .Select(b => new OverviewBooking(b.Id, b.StartsAt, PersonName.Format(b.First, b.Prefix, b.Last), b.Status, b.StudentPresent, b.StaffMemberId))
             .ToList();
-        var state = booked.Count == 0 ? FamilyState.NotReached
-            : booked.Any(b => b.Status == BookingStatus.Held) ? FamilyState.Came
-            : booked.Any(b => b.Status == BookingStatus.NoShow) ? FamilyState.NoShow
-            : FamilyState.Booked;
+        var state = FamilyStates.Of(booked.Count > 0, booked.Any(b => b.Status == BookingStatus.Held),
+            booked.Any(b => b.Status == BookingStatus.NoShow));
         return new OverviewFamily(householdId, own.Select(g => PersonName.Format(g.First, g.Prefix, g.Last)).Order().ToList(),
             own.Any(g => g.HasEmail), householdId is { } h && facts.RemindedAt.TryGetValue(h, out var at) ? at : null, booked, state);
     }

@@ -147,6 +147,11 @@ public enum Resource
     StudentTimeline,
     /// <summary>A child's conversations, agreements, shared notes and bookings across the school years, as the family reads them.</summary>
     FamilyTimeline,
+    // Coverage of the conversation cycle (issue 12, item 4)
+    /// <summary>A school's coverage of the year's start, progress and end rounds: per group and home language, in counts.</summary>
+    CycleCoverage,
+    /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
+    GroupCoverage,
 }
 
 public enum Act
@@ -289,6 +294,12 @@ public static class AccessMatrix
             note: "notes, agreements and conversations as their own rows allow; reading a staff-only or care note is audit-logged"),
         Row(Resource.FamilyTimeline, Scope.Student, Act.View, Family, ifSchoolAllows: [Relation.GuardianWithoutAuthority],
             note: "never a staff-only or care note; without authority only the kinds the school shares"),
+        // Coverage of the conversation cycle (issue 12, item 4): the school's figures for those who answer for the school;
+        // a group's families also for the teacher who leads that group (need to know: their own groups only).
+        Row(Resource.CycleCoverage, Scope.School, Act.View, [Relation.CareCoordinator, .. Managers], note: "counts per group and home language"),
+        Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
+            note: "families not reached, with their language; follow-up through the pages that already do it"),
+        Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
     ];
 
     /// <summary>

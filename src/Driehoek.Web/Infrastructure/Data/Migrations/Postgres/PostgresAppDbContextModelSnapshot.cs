@@ -880,6 +880,42 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PlannedConversationTimes");
                 });
 
+            modelBuilder.Entity("Driehoek.Web.Features.Coverage.FollowUpCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CalledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("RoundId", "StudentId");
+
+                    b.ToTable("FollowUpCalls");
+                });
+
             modelBuilder.Entity("Driehoek.Web.Features.Feedback.ConversationFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2638,6 +2674,15 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Driehoek.Web.Features.Conversations.PlannedConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Coverage.FollowUpCall", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -875,6 +875,42 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PlannedConversationTimes");
                 });
 
+            modelBuilder.Entity("Driehoek.Web.Features.Coverage.FollowUpCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("RoundId", "StudentId");
+
+                    b.ToTable("FollowUpCalls");
+                });
+
             modelBuilder.Entity("Driehoek.Web.Features.Feedback.ConversationFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2629,6 +2665,15 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Driehoek.Web.Features.Conversations.PlannedConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Coverage.FollowUpCall", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,4 @@
+namespace Driehoek.Web.Features.Coverage;
+
+/// <summary>Strings of the coverage pages (staff: Dutch and English).</summary>
+public sealed class CoverageText;

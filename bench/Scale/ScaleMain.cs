@@ -33,6 +33,8 @@ public static class ScaleMain
         ("scheduler run review", "leader", (s, _) => $"/rounds/{s.EveningRoundId}/schedule/{s.EveningRunId}"),
         ("feedback totals", "leader", (s, _) => $"/school/{s.Id}/feedback"),
         ("conversations and requests", "teacher", (_, _) => "/conversations"),
+        ("cycle coverage", "leader", (s, _) => $"/school/{s.Id}/coverage"),
+        ("cycle coverage (a group)", "leader", (s, _) => $"/school/{s.Id}/coverage/{s.GroupId}"),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -111,7 +111,11 @@ public sealed partial class SmtpSink : IAsyncDisposable
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 go ahead");
-                        var data = await ReadDataAsync(reader, ct);
+                        if (await ReadDataAsync(reader, ct) is not { } data)
+                        {
+                            // The sender went away mid-message (killed): like a real server, nothing was accepted.
+                            return;
+                        }
                         _received.Enqueue(new Received(MessageIdPattern().Match(data).Groups[1].Value, to, DateTimeOffset.UtcNow, data));
                         if (_delay > TimeSpan.Zero)
                         {
@@ -138,14 +142,19 @@ public sealed partial class SmtpSink : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadDataAsync(StreamReader reader, CancellationToken ct)
+    /// <summary>The message up to the line with only a dot; null when the connection ends before it.</summary>
+    private static async Task<string?> ReadDataAsync(StreamReader reader, CancellationToken ct)
     {
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync(ct) is { } line && line != ".")
+        while (await reader.ReadLineAsync(ct) is { } line)
         {
+            if (line == ".")
+            {
+                return data.ToString();
+            }
             data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
         }
-        return data.ToString();
+        return null;
     }
 
     public async ValueTask DisposeAsync()

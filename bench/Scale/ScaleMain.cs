@@ -41,7 +41,7 @@ public static class ScaleMain
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var providers = new List<Provider> { Provider.Sqlite, Provider.Postgres };
-        int schools = 20, min = 1000, max = 5000, samples = 15;
+        int schools = 20, min = 1000, max = 5000, samples = 30;
         string postgres = Environment.GetEnvironmentVariable("DRIEHOEK_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
         string? output = null;
         for (var i = 0; i < args.Length - 1; i += 2)
@@ -57,7 +57,7 @@ public static class ScaleMain
                 case "--out": output = args[i + 1]; break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown option {args[i]}; usage: dotnet run -c Release --project bench/Scale -- " +
-                                                       "[--provider sqlite|postgres|both] [--schools 20] [--min 1000] [--max 5000] [--samples 15] [--out file.md]");
+                                                       "[--provider sqlite|postgres|both] [--schools 20] [--min 1000] [--max 5000] [--samples 30] [--out file.md]");
                     return 2;
             }
         }

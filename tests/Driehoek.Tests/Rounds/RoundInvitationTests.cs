@@ -137,11 +137,11 @@ public abstract class RoundInvitationTests(TestApp app)
         using (var teacher = await app.SignInAsync(s.Teacher.Email!))
         {
             var teachersView = await teacher.GetAsync(letters);
-            Assert.Contains("1 gezin heeft nog geen uitnodiging", teachersView.Find(".warning")!.TextContent);
+            Assert.Contains("In deze groep heeft 1 gezin nog geen uitnodiging", teachersView.Find(".warning")!.TextContent);
             Assert.Null(teachersView.Find(".warning a"));
         }
 
-        Assert.Contains("1 gezin heeft nog geen uitnodiging", before.Find(".warning")!.TextContent);
+        Assert.Contains("In deze groep heeft 1 gezin nog geen uitnodiging", before.Find(".warning")!.TextContent);
         Assert.DoesNotContain("alle gezinnen kregen de uitnodiging per e-mail", before.Main);
         Assert.Empty(before.FindAll("article.letter"));
         var overview = await leader.GetAsync(before.Find(".warning a")!.GetAttribute("href")!.Split('#')[0]);
@@ -154,6 +154,29 @@ public abstract class RoundInvitationTests(TestApp app)
         var after = await leader.GetAsync(letters);
         Assert.Null(after.Find(".warning"));
         Assert.Contains("Jesse", Assert.Single(after.FindAll("article.letter")).TextContent);
+    }
+
+    [Fact]
+    public async Task A_groups_letters_count_the_missing_invitations_of_that_group_and_a_search_those_of_the_round()
+    {
+        var school = await app.World.SchoolAsync();
+        var (joined, quiet) = (await school.GroupAsync(), await school.GroupAsync());
+        var leader = await school.StaffAsync(StaffRole.SchoolLeader);
+        await school.GuardianAsync([await school.StudentAsync(joined)]);
+        await school.GuardianAsync([await school.StudentAsync(quiet)]);
+        var round = await school.OpenRoundAsync([joined, quiet], status: RoundStatus.Draft);
+        using var client = await app.SignInAsync(leader.Email!);
+        await InvitationScenario.UntilPublishedAsync(client, await client.SubmitAsync($"/rounds/{round.Id}", [], "form[action*='handler=Publish']"));
+        await school.GuardianAsync([await school.StudentAsync(joined, firstName: "Jesse")]);
+        await school.GuardianAsync([await school.StudentAsync(joined, firstName: "Sem")]);
+
+        var ofJoined = await client.GetAsync($"/rounds/{round.Id}/letters?group={joined.Id}");
+        var ofQuiet = await client.GetAsync($"/rounds/{round.Id}/letters?group={quiet.Id}");
+        var searched = await client.GetAsync($"/rounds/{round.Id}/letters?search=Jesse");
+
+        Assert.Contains("In deze groep hebben 2 gezinnen nog geen uitnodiging", ofJoined.Find(".warning")!.TextContent);
+        Assert.Null(ofQuiet.Find(".warning"));
+        Assert.Contains("2 gezinnen hebben nog geen uitnodiging", searched.Find(".warning")!.TextContent);
     }
 
     [Fact]

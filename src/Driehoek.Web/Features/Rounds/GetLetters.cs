@@ -21,9 +21,11 @@ public sealed class GetLetters(AppDbContext db, Access access, RoundInvitationSe
     public async Task<Result<LetterSet>> HandleAsync(Guid roundId, StudentListFilter filter, bool all, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var invited = db.RoundInvitations.Where(i => i.RoundId == roundId && (all || i.EmailedAt == null)).Select(i => i.StudentId);
+        // A correlated EXISTS (one index lookup per listed child), not "IN (the round's invitations)": that reads every
+        // invitation of the school's round for one group's page.
         var listed = round is null ? null
-            : await StudentListing.PageAsync(db, access, round, Resource.Letters, filter, e => invited.Contains(e.StudentId), ct);
+            : await StudentListing.PageAsync(db, access, round, Resource.Letters, filter,
+                e => db.RoundInvitations.Any(i => i.RoundId == roundId && i.StudentId == e.StudentId && (all || i.EmailedAt == null)), ct);
         if (round is null || listed is null)
         {
             return Result<LetterSet>.NotFound();
@@ -56,8 +58,10 @@ public sealed class GetLetters(AppDbContext db, Access access, RoundInvitationSe
             }
         }
         // A letter is printed from an invitation: households that joined after publication have none until their
-        // invitations are sent, so the page says so rather than "everyone was reached by e-mail".
-        var missing = round.Status == RoundStatus.Published ? await sender.CountMissingAsync(round, ct) : 0;
+        // invitations are sent, so the page says so rather than "everyone was reached by e-mail". A page showing one
+        // group counts that group's households only; a search counts the whole round.
+        var among = listed.List.GroupId is { } shown ? db.Enrollments.Where(e => e.GroupId == shown).Select(e => e.StudentId) : null;
+        var missing = round.Status == RoundStatus.Published ? await sender.CountMissingAsync(round, ct, among) : 0;
         return new LetterSet(round, school, await access.MayAsync(Resource.Letters, Act.Change, Target.School(round.SchoolId), ct),
             listed.List, all, letters, missing, await access.MayAsync(Resource.RoundInvitations, Act.Change, Target.School(round.SchoolId), ct));
     }

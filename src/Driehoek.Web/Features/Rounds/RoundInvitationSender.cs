@@ -80,11 +80,18 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
         }
     }
 
-    /// <summary>How many student-household pairs of the round have no invitation yet.</summary>
-    /// <summary>Households (per child) of the round without an invitation yet, counted by the database: the staff pages ask on every view.</summary>
-    public Task<int> CountMissingAsync(ConversationRound round, CancellationToken ct)
+    /// <summary>
+    /// Households (per child) of the round without an invitation yet, counted by the database: the staff pages ask on
+    /// every view. <paramref name="among"/> narrows the count to some of the round's students (a page showing one group
+    /// counts that group, so its cost does not grow with the school).
+    /// </summary>
+    public Task<int> CountMissingAsync(ConversationRound round, CancellationToken ct, IQueryable<Guid>? among = null)
     {
         var students = RoundAccess.StudentIds(db, round.Id);
+        if (among is not null)
+        {
+            students = students.Where(id => among.Contains(id));
+        }
         return FamilyContacts.Of(db, round.SchoolId, LimitedGuardianAccess.ConversationRounds)
             .Where(c => students.Contains(c.StudentId) && c.HouseholdId != null
                         && !db.RoundInvitations.Any(i => i.RoundId == round.Id && i.StudentId == c.StudentId && i.HouseholdId == c.HouseholdId))

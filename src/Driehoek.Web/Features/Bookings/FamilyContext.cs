@@ -26,6 +26,48 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
     }
 
     /// <summary>
+    /// <see cref="LoadAsync"/> for every child of the signed-in guardian at once, with the children's first names: the
+    /// round, which of the children are in it and what their school lets a guardian without authority take part in, in
+    /// one query after the access profile (every family asks for its options before it books). Ordered by name.
+    /// </summary>
+    public static async Task<IReadOnlyList<(FamilyContext Family, string FirstName)>> LoadAllAsync(AppDbContext db, Access access, Guid roundId,
+        CancellationToken ct)
+    {
+        var profile = await access.ProfileAsync(ct);
+        var links = profile.Children.Values.Where(l => l.HouseholdId is not null).ToList();
+        if (links.Count == 0)
+        {
+            return [];
+        }
+        var ids = links.Select(l => l.StudentId).ToList();
+        var schools = links.Select(l => l.SchoolId).Distinct().ToList();
+        var found = await db.Rounds.AsNoTracking()
+            .Where(r => r.Id == roundId && schools.Contains(r.SchoolId) && r.Status != RoundStatus.Draft)
+            .Select(r => new
+            {
+                Round = r,
+                SchoolAllows = db.Schools.Where(s => s.Id == r.SchoolId).Select(s => s.LimitedGuardianAccess).First(),
+                Children = db.RoundGroups.Where(g => g.RoundId == r.Id)
+                    .Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId)
+                    .Where(id => ids.Contains(id))
+                    .Join(db.Students, id => id, st => st.Id, (id, st) => new { st.Id, st.FirstName })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return [];
+        }
+        var names = found.Children.DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.FirstName);
+        return links
+            .Where(l => l.SchoolId == found.Round.SchoolId && names.ContainsKey(l.StudentId)
+                        && FamilyContacts.MayBeTold(l.HasParentalAuthority, found.SchoolAllows, LimitedGuardianAccess.ConversationRounds))
+            .Select(l => (new FamilyContext(found.Round, l.StudentId, l.GuardianId, l.HouseholdId!.Value), names[l.StudentId]))
+            .OrderBy(x => x.Item2, StringComparer.CurrentCulture).ThenBy(x => x.Item1.StudentId)
+            .ToList();
+    }
+
+    /// <summary>
     /// <see cref="LoadAsync"/> for a booking: the family with the slot it wants and everything the booking checks
     /// read (<see cref="BookingChecks.StateAsync"/>), in one query after the access profile. Null when the family
     /// may not book in the round or the slot is not in it.

@@ -26,26 +26,18 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
 {
     public async Task<Result<BookingOptions>> HandleAsync(Guid roundId, CancellationToken ct)
     {
-        var profile = await access.ProfileAsync(ct);
-        var families = new List<FamilyContext>();
-        foreach (var studentId in profile.Children.Keys)
-        {
-            if (await FamilyContext.LoadAsync(db, access, roundId, studentId, ct) is { } family)
-            {
-                families.Add(family);
-            }
-        }
-        if (families.Count == 0)
+        var loaded = await FamilyContext.LoadAllAsync(db, access, roundId, ct);
+        if (loaded.Count == 0)
         {
             return Result<BookingOptions>.NotFound();
         }
+        var families = loaded.Select(l => l.Family).ToList();
+        var names = loaded.ToDictionary(l => l.Family.StudentId, l => l.FirstName);
         var round = families[0].Round;
         var now = clock.GetUtcNow().UtcDateTime;
         var studentIds = families.Select(f => f.StudentId).ToList();
         var households = families.Select(f => f.HouseholdId).Distinct().ToList();
         var teachers = await TeachersOfStudent.ForRoundAsync(db, round, studentIds, ct);
-        var names = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.FirstName, ct);
         var booked = await BookedAsync(round, households, names, now, ct);
         var waiting = await db.WaitingList.AsNoTracking()
             .Where(w => w.RoundId == round.Id && households.Contains(w.HouseholdId) && w.ResolvedAt == null)
@@ -54,7 +46,7 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
         var slots = await free.ForTeachersAsync(round.Id, allTeacherIds, ct);
         var busy = await free.BusyAsync(round, families, ct);
 
-        var children = families.OrderBy(f => names[f.StudentId]).Select(f => new ChildOptions(f.StudentId, names[f.StudentId],
+        var children = families.Select(f => new ChildOptions(f.StudentId, names[f.StudentId],
             (teachers.GetValueOrDefault(f.StudentId) ?? []).Select(t => new TeacherOptions(t.StaffMemberId, t.Name, t.Role, t.Subject,
                 booked.FirstOrDefault(b => b.StudentId == f.StudentId && b.StaffMemberId == t.StaffMemberId)?.BookingId,
                 slots.Where(s => s.StaffMemberId == t.StaffMemberId && !booked.Any(b => s.StartsAt < b.EndsAt && b.StartsAt < s.EndsAt)

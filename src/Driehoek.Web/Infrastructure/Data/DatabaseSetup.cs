@@ -102,7 +102,8 @@ public static class DatabaseSetup
         }
         else
         {
-            options.UseSqlite(target.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance, SqliteWriteCommands.Instance);
+            options.UseSqlite(target.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance, SqliteWriteCommands.Instance)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchFactory>();
         }
         // A unique index deciding a race (two families, one slot) is an expected outcome that the handler
         // answers with 409; EF Core would log each one as an error with two stack traces. A failure no

@@ -237,7 +237,7 @@ public class SiblingTests
         {
             var s = StateAfterConstruction(p);
             var before = s.Score;
-            var swap = new SiblingSwap(p, new FamilyPlanner(p), new Ejector(p, new Random(seed)), Construction.Difficulty(p));
+            var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), new Random(seed), Construction.Difficulty(p)), new Ejector(p, new Random(seed)));
 
             Assert.True(swap.TryJoin(s, p.FamilyIndex["f-siblings"], new Random(seed)), $"seed {seed}");
 
@@ -264,7 +264,7 @@ public class SiblingTests
         var p = new Problem(instance);
         var s = StateAfterConstruction(p);
         var before = s.Score;
-        var swap = new SiblingSwap(p, new FamilyPlanner(p), new Ejector(p, new Random(1)), Construction.Difficulty(p));
+        var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), new Random(1), Construction.Difficulty(p)), new Ejector(p, new Random(1)));
 
         Assert.False(new BlockFinder(p).Hopeless(s, p.FamilyIndex["f-siblings"]));
         Assert.False(swap.TryJoin(s, p.FamilyIndex["f-siblings"], new Random(1)));

@@ -114,7 +114,7 @@ internal sealed class AlnsWorker
         _destroyers = new Destroyers(p, _rng);
         _repairers = new Repairers(p, planner, _rng, difficulty, token);
         _ejector = new Ejector(p, _rng);
-        _swap = new SiblingSwap(p, planner, _ejector, difficulty);
+        _swap = new SiblingSwap(p, _repairers, _ejector);
     }
 
     public long Iterations { get; private set; }

@@ -4,19 +4,17 @@ namespace Driehoek.Scheduling.Solving;
 /// Brings a sibling family that is apart together by handing its block the slots of meetings no more important
 /// than its own: <see cref="BlockFinder"/> (weighing priority) picks the block whose meetings in the way cost
 /// least to lose — on a full teacher, an equal-priority meeting of a one-child family — then the sibling family
-/// is planned first, the families in the way are planned again after it (each may move elsewhere, on the same
-/// or another evening, or lose that meeting), and ejection chains try to place what they lost. The result is
-/// kept only when the family is together and the score is not worse in any tier before the first that
-/// changed, so placement never drops; otherwise every change is undone.
+/// is planned first, the families in the way are planned again after it by regret insertion (each may move
+/// elsewhere, on the same or another evening, or lose that meeting), and ejection chains try to place what they
+/// lost. The result is kept only when the family is together and the score is not worse in any tier before the
+/// first that changed, so placement never drops; otherwise every change is undone.
 /// </summary>
 internal sealed class SiblingSwap
 {
     private readonly Problem _p;
-    private readonly FamilyPlanner _planner;
+    private readonly Repairers _repairers;
     private readonly Ejector _ejector;
-    private readonly double[] _difficulty;
     private readonly BlockFinder _blocks;
-    private readonly FamilyPlan _plan;
     private readonly List<int> _blockers = [];
     private readonly List<int> _families = [];
     private readonly List<int> _lost = [];
@@ -24,19 +22,21 @@ internal sealed class SiblingSwap
     private readonly int[] _mark;
     private int _stamp;
 
-    public SiblingSwap(Problem p, FamilyPlanner planner, Ejector ejector, double[] difficulty)
+    public SiblingSwap(Problem p, Repairers repairers, Ejector ejector)
     {
         _p = p;
-        _planner = planner;
+        _repairers = repairers;
         _ejector = ejector;
-        _difficulty = difficulty;
         _blocks = new BlockFinder(p);
-        _plan = new FamilyPlan(Math.Max(1, p.FamilyRequests.Length == 0 ? 1 : p.FamilyRequests.Max(r => r.Length)));
         _mark = new int[p.FamilyCount];
     }
 
-    /// <summary>One try for <paramref name="family"/>; true when it is together now and the schedule is no worse.</summary>
-    public bool TryJoin(Schedule s, int family, Random rng)
+    /// <summary>
+    /// One try for <paramref name="family"/>; true when it is together now and the schedule is no worse. With
+    /// <paramref name="widen"/>, the families meeting the same teachers right next to the block go out and back
+    /// in too, so a family in the way can take one of their places and they another.
+    /// </summary>
+    public bool TryJoin(Schedule s, int family, Random rng, bool widen = false)
     {
         if (!s.FamilyApart[family] || _blocks.Hopeless(s, family))
         {
@@ -49,17 +49,13 @@ internal sealed class SiblingSwap
         }
         var before = s.Score;
         s.BeginRecording();
-        CollectFamilies(family);
-        s.RemoveFamily(family);
+        CollectFamilies(s, family, widen);
         foreach (var g in _families)
         {
             s.RemoveFamily(g);
         }
-        _planner.Insert(s, family, _plan);
-        foreach (var g in _families)
-        {
-            _planner.Insert(s, g, _plan);
-        }
+        // The sibling family goes back first, into the room; regret insertion places the others around it.
+        _repairers.Repair(s, _families, RepairMove.Regret, anchor: family);
         _lost.Clear();
         foreach (var g in _families)
         {
@@ -93,7 +89,7 @@ internal sealed class SiblingSwap
                 _apart.Add(f);
             }
         }
-        return _apart.Count > 0 && TryJoin(s, _apart[rng.Next(_apart.Count)], rng);
+        return _apart.Count > 0 && TryJoin(s, _apart[rng.Next(_apart.Count)], rng, widen: rng.Next(2) == 0);
     }
 
     /// <summary>Every sibling family apart gets up to <paramref name="tries"/> tries; returns how many came together.</summary>
@@ -104,7 +100,7 @@ internal sealed class SiblingSwap
         {
             for (var i = 0; i < tries && s.FamilyApart[f]; i++)
             {
-                if (TryJoin(s, f, rng))
+                if (TryJoin(s, f, rng, widen: i > 0))
                 {
                     joined++;
                 }
@@ -113,21 +109,37 @@ internal sealed class SiblingSwap
         return joined;
     }
 
-    /// <summary>The families holding the block's slots, hardest first (they have fewest other places to go).</summary>
-    private void CollectFamilies(int family)
+    /// <summary>The family, the families holding the block's slots and, widened, those meeting the same teachers a slot before or after.</summary>
+    private void CollectFamilies(Schedule s, int family, bool widen)
     {
         _stamp++;
-        _mark[family] = _stamp;
         _families.Clear();
+        Add(family);
         foreach (var r in _blockers)
         {
-            var g = _p.RequestFamily[r];
-            if (_mark[g] != _stamp)
+            Add(_p.RequestFamily[r]);
+            if (!widen)
             {
-                _mark[g] = _stamp;
-                _families.Add(g);
+                continue;
+            }
+            var grid = s.TeacherGrid[s.Teacher[r]];
+            var start = s.Start[r];
+            foreach (var k in (ReadOnlySpan<int>)[start - 1, start + _p.Length[r]])
+            {
+                if (k >= _p.SessionFirst[start] && k < _p.SessionEnd[start] && grid[k] >= 0)
+                {
+                    Add(_p.RequestFamily[grid[k]]);
+                }
             }
         }
-        _families.Sort((a, b) => _difficulty[b].CompareTo(_difficulty[a]));
+    }
+
+    private void Add(int family)
+    {
+        if (_mark[family] != _stamp)
+        {
+            _mark[family] = _stamp;
+            _families.Add(family);
+        }
     }
 }

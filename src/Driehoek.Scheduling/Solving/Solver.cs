@@ -37,7 +37,7 @@ public static class Solver
         var rng = new Random(options.Seed);
         var ejector = new Ejector(p, rng);
         ejector.PlaceAll(initial, Enumerable.Range(0, p.RequestCount).Where(r => !initial.IsPlaced(r)).ToList(), depth: 2, cancellationToken);
-        var swap = new SiblingSwap(p, new FamilyPlanner(p), ejector, difficulty);
+        var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), rng, difficulty, cancellationToken), ejector);
         swap.JoinAll(initial, rng, token: cancellationToken);
         var totalPriority = p.Priority.Sum();
         Report(options, "construct", clock, 0, initial, totalPriority);

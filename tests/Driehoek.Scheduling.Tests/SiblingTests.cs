@@ -201,4 +201,87 @@ public class SiblingTests
 
         Assert.Equal(new SiblingMisses(1, 1, 0), SiblingMisses.Count(instance, solution));
     }
+
+    /// <summary>
+    /// One evening of three slots. t1 is full: h (priority 3) can only come at 19:00, g (priority 1, one child) at
+    /// 19:10, i (priority 3) at 19:20. The siblings' s2 also needs t1 (priority 1), s1 needs t2. Hardest first, h, g
+    /// and i take t1 before the siblings, who are left with s1 only.
+    /// </summary>
+    private static Instance SiblingBehindAFullTeacher() => TestInstances.Make(
+        [new Day("tue", [new Session("19:00", 3)])],
+        [new Teacher("t1"), new Teacher("t2")],
+        [
+            new Family("f-h", [TestInstances.Req("rh", "sh", "t1", priority: 3)], Available: [0]),
+            new Family("f-g", [TestInstances.Req("rg", "sg", "t1")], Available: [1]),
+            new Family("f-i", [TestInstances.Req("ri", "si", "t1", priority: 3)], Available: [2]),
+            new Family("f-siblings", [TestInstances.Req("r1", "s1", "t2"), TestInstances.Req("r2", "s2", "t1")]),
+        ]);
+
+    /// <summary>What construction leaves: h, g and i on t1 at 19:00, 19:10 and 19:20; only s1 of the siblings, with t2 at 19:00.</summary>
+    private static Schedule StateAfterConstruction(Problem p)
+    {
+        var s = new Schedule(p);
+        s.Place(p.RequestIndex["rh"], p.TeacherIndex["t1"], 0);
+        s.Place(p.RequestIndex["rg"], p.TeacherIndex["t1"], 1);
+        s.Place(p.RequestIndex["ri"], p.TeacherIndex["t1"], 2);
+        s.Place(p.RequestIndex["r1"], p.TeacherIndex["t2"], 0);
+        return s;
+    }
+
+    [Fact]
+    public void A_sibling_takes_the_slot_of_an_equal_priority_meeting_of_a_one_child_family_on_a_full_teacher()
+    {
+        var instance = SiblingBehindAFullTeacher();
+        var p = new Problem(instance);
+        foreach (var seed in Enumerable.Range(1, 12))
+        {
+            var s = StateAfterConstruction(p);
+            var before = s.Score;
+            var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), new Random(seed), Construction.Difficulty(p)), new Ejector(p, new Random(seed)));
+
+            Assert.True(swap.TryJoin(s, p.FamilyIndex["f-siblings"], new Random(seed)), $"seed {seed}");
+
+            Assert.Equal(before.Placed, s.Score.Placed);
+            Assert.Equal(0, s.SiblingsApart);
+            Assert.False(s.IsPlaced(p.RequestIndex["rg"]));
+            Assert.Equal(1, s.Start[p.RequestIndex["r2"]]);
+        }
+    }
+
+    [Fact]
+    public void A_swap_that_would_place_less_is_undone()
+    {
+        // As above, but g's meeting (priority 2) outranks s2's; t1 has a free slot on thursday, when nobody else can come.
+        var instance = TestInstances.Make(
+            [new Day("tue", [new Session("19:00", 3)]), new Day("thu", [new Session("19:00", 1)])],
+            [new Teacher("t1"), new Teacher("t2")],
+            [
+                new Family("f-h", [TestInstances.Req("rh", "sh", "t1", priority: 3)], Available: [0]),
+                new Family("f-g", [TestInstances.Req("rg", "sg", "t1", priority: 2)], Available: [1]),
+                new Family("f-i", [TestInstances.Req("ri", "si", "t1", priority: 3)], Available: [2]),
+                new Family("f-siblings", [TestInstances.Req("r1", "s1", "t2"), TestInstances.Req("r2", "s2", "t1")], Available: [0, 1, 2]),
+            ]);
+        var p = new Problem(instance);
+        var s = StateAfterConstruction(p);
+        var before = s.Score;
+        var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), new Random(1), Construction.Difficulty(p)), new Ejector(p, new Random(1)));
+
+        Assert.False(new BlockFinder(p).Hopeless(s, p.FamilyIndex["f-siblings"]));
+        Assert.False(swap.TryJoin(s, p.FamilyIndex["f-siblings"], new Random(1)));
+
+        Assert.Equal(before, s.Score);
+        Assert.Equal(1, s.Start[p.RequestIndex["rg"]]);
+        Assert.True(s.FamilyApart[p.FamilyIndex["f-siblings"]]);
+    }
+
+    [Fact]
+    public void The_solver_swaps_a_one_child_familys_meeting_for_a_sibling_left_out_by_construction()
+    {
+        // No search iterations: only the construction, its ejection chains and the sibling swap run.
+        var result = Solver.Solve(SiblingBehindAFullTeacher(), new SolverOptions { MaxThreads = 1, MaxIterations = 0 });
+
+        Assert.Equal(8, result.Metrics.PlacedPriority);
+        Assert.Equal(1, result.Metrics.SiblingFamiliesTogether);
+        Assert.Equal("rg", Assert.Single(result.Solution.Unplaced).Request);
+    }
 }

@@ -80,6 +80,9 @@ internal sealed class AlnsWorker
     /// </summary>
     private const double ApartMinutes = 30;
 
+    /// <summary>Every this many iterations the current schedule tries a <see cref="SiblingSwap"/> for a sibling family apart.</summary>
+    private const int SwapEvery = 10;
+
     private readonly Problem _p;
     private readonly Random _rng;
     private readonly Schedule _current;
@@ -87,6 +90,7 @@ internal sealed class AlnsWorker
     private readonly Destroyers _destroyers;
     private readonly Repairers _repairers;
     private readonly Ejector _ejector;
+    private readonly SiblingSwap _swap;
     private readonly SharedBest _shared;
     private readonly double[] _destroyWeight = Enumerable.Repeat(1.0, Destroyers.Count).ToArray();
     private readonly double[] _repairWeight = Enumerable.Repeat(1.0, Repairers.Count).ToArray();
@@ -110,6 +114,7 @@ internal sealed class AlnsWorker
         _destroyers = new Destroyers(p, _rng);
         _repairers = new Repairers(p, planner, _rng, difficulty, token);
         _ejector = new Ejector(p, _rng);
+        _swap = new SiblingSwap(p, _repairers, _ejector);
     }
 
     public long Iterations { get; private set; }
@@ -130,6 +135,10 @@ internal sealed class AlnsWorker
             Iterations++;
             var temperature = t0 * Math.Pow(tEnd / t0, limits.Progress(Iterations, startedAt));
             Step(temperature);
+            if (Iterations % SwapEvery == 0)
+            {
+                Swap();
+            }
             if (Iterations % Segment == 0)
             {
                 UpdateWeights();
@@ -199,6 +208,16 @@ internal sealed class AlnsWorker
         {
             _destroyScore[destroy] += Rewards[reward];
             _repairScore[repair] += Rewards[reward];
+        }
+    }
+
+    /// <summary>Outside the annealing: a swap is kept only when the schedule is no worse, so it may become the best.</summary>
+    private void Swap()
+    {
+        if (_current.SiblingsApart > 0 && _swap.TryRandom(_current, _rng) && _current.Score.IsBetterThan(_best.Score))
+        {
+            _best.CopyFrom(_current);
+            _shared.Offer(_best);
         }
     }
 

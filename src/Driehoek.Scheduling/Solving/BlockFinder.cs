@@ -14,6 +14,7 @@ internal sealed class BlockFinder
     private readonly int[] _parent = new int[1 << FamilyPlanner.MaxRequests];
     private readonly int[] _parentTeacher = new int[1 << FamilyPlanner.MaxRequests];
     private readonly int[] _lengthOf = new int[1 << FamilyPlanner.MaxRequests];
+    private bool _weighPriority;
 
     public BlockFinder(Problem p) => _p = p;
 
@@ -21,8 +22,14 @@ internal sealed class BlockFinder
     /// Adds the other families' requests in the way of the family's cheapest block to <paramref name="blockers"/>;
     /// false when the family cannot form a block at all (or has more requests than the planner handles).
     /// </summary>
-    public bool FindBlockers(Schedule s, int family, Random rng, List<int> blockers)
+    /// <param name="weighPriority">
+    /// Cost a meeting in the way by what losing it would cost (see <see cref="EvictionCost"/>) instead of one per
+    /// slot: on a full teacher every slot is taken, and the block should take the slot of a meeting no more
+    /// important than the sibling's, preferably of a family that does not then fall apart itself.
+    /// </param>
+    public bool FindBlockers(Schedule s, int family, Random rng, List<int> blockers, bool weighPriority = false)
     {
+        _weighPriority = weighPriority;
         var requests = _p.FamilyRequests[family];
         var n = requests.Length;
         if (n < 2 || n > FamilyPlanner.MaxRequests)
@@ -150,7 +157,7 @@ internal sealed class BlockFinder
         return _cost[full];
     }
 
-    /// <summary>The request's teacher whose slots at start … hold fewest other families' meetings; (−1, 0) when none can be there.</summary>
+    /// <summary>The request's teacher whose slots at start … are cheapest to clear of other families' meetings; (−1, 0) when none can be there.</summary>
     private (int Teacher, int Occupied) CheapestTeacher(Schedule s, int family, int request, int start)
     {
         int bestTeacher = -1, bestOccupied = Infinity;
@@ -164,7 +171,10 @@ internal sealed class BlockFinder
             var occupied = 0;
             for (var k = start; k < start + _p.Length[request]; k++)
             {
-                occupied += grid[k] >= 0 && _p.RequestFamily[grid[k]] != family ? 1 : 0;
+                if (grid[k] >= 0 && _p.RequestFamily[grid[k]] != family)
+                {
+                    occupied += _weighPriority ? EvictionCost(s, grid[k], request) : 1;
+                }
             }
             if (occupied < bestOccupied)
             {
@@ -173,5 +183,34 @@ internal sealed class BlockFinder
             }
         }
         return (bestTeacher, bestTeacher < 0 ? 0 : bestOccupied);
+    }
+
+    /// <summary>
+    /// What a slot of <paramref name="blocker"/> costs when <paramref name="request"/> takes it: one, plus a
+    /// thousand per priority point the blocker has above the request (it can only come back elsewhere or lower
+    /// placement), plus a hundred when it is the only meeting of its student in a sibling family now together
+    /// (which would fall apart if it found no other slot).
+    /// </summary>
+    internal int EvictionCost(Schedule s, int blocker, int request)
+    {
+        var cost = 1 + 1000 * Math.Max(0, _p.Priority[blocker] - _p.Priority[request]);
+        var other = _p.RequestFamily[blocker];
+        if (_p.SiblingBlockPossible[other] && !s.FamilyApart[other] && OnlyMeetingOfStudent(s, blocker))
+        {
+            cost += 100;
+        }
+        return cost;
+    }
+
+    private bool OnlyMeetingOfStudent(Schedule s, int request)
+    {
+        foreach (var r in _p.FamilyRequests[_p.RequestFamily[request]])
+        {
+            if (r != request && s.IsPlaced(r) && _p.RequestStudent[r] == _p.RequestStudent[request])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -34,7 +34,11 @@ public static class Solver
         var difficulty = Construction.Difficulty(p);
         var (initial, notReached) = Construction.Build(p, new FamilyPlanner(p), difficulty, cancellationToken);
         var firstFeasible = clock.Elapsed;
-        new Ejector(p, new Random(options.Seed)).PlaceAll(initial, Enumerable.Range(0, p.RequestCount).Where(r => !initial.IsPlaced(r)).ToList(), depth: 2, cancellationToken);
+        var rng = new Random(options.Seed);
+        var ejector = new Ejector(p, rng);
+        ejector.PlaceAll(initial, Enumerable.Range(0, p.RequestCount).Where(r => !initial.IsPlaced(r)).ToList(), depth: 2, cancellationToken);
+        var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), rng, difficulty, cancellationToken), ejector);
+        swap.JoinAll(initial, rng, token: cancellationToken);
         var totalPriority = p.Priority.Sum();
         Report(options, "construct", clock, 0, initial, totalPriority);
 
@@ -70,6 +74,8 @@ public static class Solver
 
         var best = new Schedule(p);
         shared.CopyTo(best);
+        // The workers try swaps on their current schedules; the one handed out gets its own round.
+        swap.JoinAll(best, rng, token: cancellationToken);
         var solution = ToSolution(best, notReached);
         var report = SolutionChecker.Check(instance, solution);
         if (!report.IsFeasible)

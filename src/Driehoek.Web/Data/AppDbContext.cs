@@ -78,6 +78,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.TakingPart.TakingPartAnswer> TakingPartAnswers => Set<Features.TakingPart.TakingPartAnswer>();
     public DbSet<Features.TakingPart.WithoutChildDecision> WithoutChildDecisions => Set<Features.TakingPart.WithoutChildDecision>();
     public DbSet<Features.Coverage.FollowUpCall> FollowUpCalls => Set<Features.Coverage.FollowUpCall>();
+    // The contact log and concerns (issue 13)
+    public DbSet<Features.Contacts.ContactEntry> ContactEntries => Set<Features.Contacts.ContactEntry>();
+    public DbSet<Features.Contacts.Concern> Concerns => Set<Features.Contacts.Concern>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

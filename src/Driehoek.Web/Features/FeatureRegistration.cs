@@ -1,5 +1,6 @@
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
+using Driehoek.Web.Features.Contacts;
 using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
 using Driehoek.Web.Features.Bookings;
@@ -50,6 +51,7 @@ public static class FeatureRegistration
         services.AddTakingPart();
         services.AddTimeline();
         services.AddCoverage();
+        services.AddContacts();
         return services;
     }
 

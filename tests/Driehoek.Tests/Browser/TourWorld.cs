@@ -111,6 +111,18 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         // A student's timeline (issue 12, item 3).
         recordPages = [.. recordPages, $"/students/{s.Child.Id}/timeline"];
         familyRecordPages = [.. familyRecordPages, $"/children/{s.Child.Id}/timeline"];
+        // The contact log and concerns (issue 13): a logged call, news from home and a concern, long enough to wrap on a phone.
+        using (var parent = await app.SignInAsync(s.Parent.Email!))
+        {
+            await parent.SubmitAsync($"/children/{s.Child.Id}/concerns", new() { ["Topic"] = "Bullied", ["Text"] = "Noor wordt in de pauze buitengesloten door een groepje kinderen uit een hogere groep." }, "form.raise");
+            await parent.SubmitAsync($"/children/{s.Child.Id}/concerns", new() { ["Kind"] = "Move", ["NewsText"] = "We verhuizen in januari naar de andere kant van de stad." }, "#news form");
+        }
+        using (var teacher = await app.SignInAsync(s.Teacher.Email!))
+        {
+            await teacher.SubmitAsync($"/students/{s.Child.Id}/contacts", new() { ["Summary"] = "Gebeld over het lezen: het gaat veel beter, ze leest nu elke avond zelf." }, "form.quick-log");
+        }
+        recordPages = [.. recordPages, "/contacts", $"/students/{s.Child.Id}/contacts", $"/students/{s.Child.Id}/concerns"];
+        familyRecordPages = [.. familyRecordPages, $"/children/{s.Child.Id}/concerns"];
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;

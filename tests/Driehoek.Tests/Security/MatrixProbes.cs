@@ -166,6 +166,14 @@ internal static class Probes
         // A call about a child who is not in the group: whoever may log one hears it does not belong; nothing is logged.
         [(Resource.GroupCoverage, Act.Change)] = new((w, t, token) => Form($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}?handler=Call", token,
             ("round", w.RoundOfGroup(t).ToString()), ("student", Guid.NewGuid().ToString()), ("outcome", "Reached"))),
+        // The contact log and concerns (issue 13): forms too long or without their choice, so whoever may hears why; nothing is saved.
+        [(Resource.ContactLog, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/contacts")),
+        [(Resource.ContactLog, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/contacts", token, ("Summary", new string('x', 600)))),
+        [(Resource.MyContacts, Act.View)] = new((w, t, _) => Get($"/contacts?school={w.School(t)}")),
+        [(Resource.Concerns, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/concerns")),
+        [(Resource.Concerns, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/concerns", token, ("Reply", "probe"))),
+        [(Resource.FamilyConcerns, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/concerns")),
+        [(Resource.FamilyConcerns, Act.Change)] = new((w, t, token) => Form($"/children/{w.Student(t)}/concerns", token, ("Topic", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

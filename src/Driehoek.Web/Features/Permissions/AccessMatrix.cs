@@ -152,6 +152,15 @@ public enum Resource
     CycleCoverage,
     /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
     GroupCoverage,
+    // The contact log and concerns (issue 13, items 1 and 3)
+    /// <summary>A student's contact log: contacts logged by staff, the family's news, held conversations, calls, concerns and replies.</summary>
+    ContactLog,
+    /// <summary>A staff member's own contacts page: the families of their groups not reached this year, concerns waiting, colleagues' contacts.</summary>
+    MyContacts,
+    /// <summary>A student's concerns as the mentor (and for sensitive ones the care coordinator) read and answer them.</summary>
+    Concerns,
+    /// <summary>A child's concerns and news as the family raises and follows them.</summary>
+    FamilyConcerns,
 }
 
 public enum Act
@@ -300,6 +309,18 @@ public static class AccessMatrix
         Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
             note: "families not reached, with their language; follow-up through the pages that already do it"),
         Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
+        // The contact log and concerns (issue 13, items 1 and 3): every teacher of the student logs their contacts; concerns are need to know.
+        Row(Resource.ContactLog, Scope.Student, Act.View, [.. GroupStaff, .. SchoolWide],
+            note: "a subject teacher reads only their own contacts; concerns in it as the Concerns row and its rule allow (audit-logged)"),
+        Row(Resource.ContactLog, Scope.Student, Act.Change, [.. GroupStaff, .. SchoolWide],
+            note: "logging a contact; one by someone who does not lead the group informs its mentor or group teacher"),
+        Row(Resource.MyContacts, Scope.School, Act.View, [Relation.StaffOfSchool],
+            note: "each their own groups' families; the care coordinator also the school's sensitive concerns"),
+        Row(Resource.Concerns, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator],
+            note: "the care coordinator only the sensitive ones (bullying, something at home); every concern read is audit-logged"),
+        Row(Resource.Concerns, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator], note: "taking on and answering, as reading"),
+        Row(Resource.FamilyConcerns, Scope.Student, Act.View, Family, note: "each their own concerns and news; a student's are not shown to the parents"),
+        Row(Resource.FamilyConcerns, Scope.Student, Act.Change, Family, note: "raising a concern, telling the school about something outside school"),
     ];
 
     /// <summary>

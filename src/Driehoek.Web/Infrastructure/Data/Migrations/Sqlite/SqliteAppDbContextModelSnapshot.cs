@@ -669,6 +669,130 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("WaitingList");
                 });
 
+            modelBuilder.Entity("Driehoek.Web.Features.Contacts.Concern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RaisedByStudent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("StudentId", "CreatedAt");
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Contacts.ContactEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoggedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NewsKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TalkAgainOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Tone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("With")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "At");
+
+                    b.HasIndex("StudentId", "At");
+
+                    b.ToTable("ContactEntries");
+                });
+
             modelBuilder.Entity("Driehoek.Web.Features.Conversations.ConversationWish", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2624,6 +2748,24 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Driehoek.Web.Features.Rounds.ConversationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Contacts.Concern", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Contacts.ContactEntry", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,116 @@
+namespace Driehoek.Web.Features.Contacts;
+
+public sealed record TellSchoolCommand(Guid StudentId, FamilyNewsKind Kind, string? Text);
+
+/// <param name="Topic">A situation (<c>Bullied</c>, …) or <c>Other.Area</c> for something else in one of the four areas.</param>
+public sealed record RaiseConcernCommand(Guid StudentId, string? Topic, string? Text);
+
+/// <summary>
+/// What a parent or the student tells the school: news from outside school that matters (a move, an illness, a loss),
+/// which lands in the contact log and with the mentor; or a concern, which reaches the mentor (and, when sensitive, the
+/// care coordinator) and whose status and reply the one who raised it reads on their page.
+/// </summary>
+public sealed class FamilyReports(AppDbContext db, Access access, TimeProvider clock, ContactMail mail)
+{
+    public async Task<Result<Guid>> TellAsync(TellSchoolCommand c, CancellationToken ct)
+    {
+        if (await WhoAsync(c.StudentId, ct) is not { } who)
+        {
+            return Result<Guid>.NotFound();
+        }
+        var text = string.IsNullOrWhiteSpace(c.Text) ? null : c.Text.Trim();
+        if (!Enum.IsDefined(c.Kind))
+        {
+            return Result<Guid>.Invalid(new FieldError("Kind", "News.ChooseKind"));
+        }
+        if (text is null)
+        {
+            return Result<Guid>.Invalid(new FieldError("NewsText", "News.TextRequired"));
+        }
+        if (ContactRules.CheckLength(text, "NewsText", ContactRules.MaxSummary) is { } tooLong)
+        {
+            return Result<Guid>.Invalid(tooLong);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = new ContactEntry
+        {
+            SchoolId = who.SchoolId, StudentId = c.StudentId, LoggedByUserId = who.UserId, AuthorName = who.Name, At = now, LoggedAt = now,
+            Channel = ContactChannel.FamilyNews, With = who.IsStudent ? ContactWith.Student : ContactWith.Guardians, Area = ContactArea.Wellbeing,
+            NewsKind = c.Kind, Summary = text,
+        };
+        db.ContactEntries.Add(entry);
+        await mail.FamilyNewsAsync(entry, ct);
+        await db.SaveChangesAsync(ct);
+        return entry.Id;
+    }
+
+    public async Task<Result<Guid>> RaiseAsync(RaiseConcernCommand c, CancellationToken ct)
+    {
+        if (await WhoAsync(c.StudentId, ct) is not { } who)
+        {
+            return Result<Guid>.NotFound();
+        }
+        if (ParseTopic(c.Topic) is not { } topic)
+        {
+            return Result<Guid>.Invalid(new FieldError("Topic", "Concern.ChooseTopic"));
+        }
+        var (situation, area) = topic;
+        var text = string.IsNullOrWhiteSpace(c.Text) ? null : c.Text.Trim();
+        if (ContactRules.CheckLength(text, "Text", ContactRules.MaxConcern) is { } tooLong)
+        {
+            return Result<Guid>.Invalid(tooLong);
+        }
+        var concern = new Concern
+        {
+            SchoolId = who.SchoolId, StudentId = c.StudentId, RaisedByUserId = who.UserId, RaisedByStudent = who.IsStudent,
+            Situation = situation, Area = area, Sensitive = ContactRules.IsSensitive(situation), Text = text,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, Status = ConcernStatus.New,
+        };
+        db.Concerns.Add(concern);
+        await mail.ConcernRaisedAsync(concern, ct);
+        await db.SaveChangesAsync(ct);
+        return concern.Id;
+    }
+
+    /// <summary>The topics the form offers, per area: the common situations first, then "something else".</summary>
+    public static readonly IReadOnlyList<(ContactArea Area, IReadOnlyList<ConcernSituation> Situations)> Topics =
+    [
+        (ContactArea.Results, [ConcernSituation.WorriedAboutGrades]),
+        (ContactArea.Wellbeing, [ConcernSituation.NoJoy, ConcernSituation.HomeAffectsSchool]),
+        (ContactArea.SocialContacts, [ConcernSituation.Bullied]),
+        (ContactArea.ClassroomClimate, []),
+    ];
+
+    public static string TopicValue(ConcernSituation situation, ContactArea area) =>
+        situation == ConcernSituation.Other ? $"Other.{area}" : situation.ToString();
+
+    public static (ConcernSituation, ContactArea)? ParseTopic(string? topic)
+    {
+        if (topic is null)
+        {
+            return null;
+        }
+        if (topic.StartsWith("Other.", StringComparison.Ordinal))
+        {
+            return Enum.TryParse<ContactArea>(topic["Other.".Length..], out var area) && Enum.IsDefined(area) && !int.TryParse(topic["Other.".Length..], out _)
+                ? (ConcernSituation.Other, area) : null;
+        }
+        return Enum.TryParse<ConcernSituation>(topic, out var s) && !int.TryParse(topic, out _) && Enum.IsDefined(s) && s != ConcernSituation.Other
+            ? (s, ContactRules.AreaOf(s, ContactArea.Wellbeing)) : null;
+    }
+
+    private sealed record Who(Guid UserId, Guid SchoolId, string Name, bool IsStudent);
+
+    private async Task<Who?> WhoAsync(Guid studentId, CancellationToken ct)
+    {
+        var relations = await access.RelationsAsync(Target.Student(studentId), ct);
+        var schoolId = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => (Guid?)s.SchoolId).FirstOrDefaultAsync(ct);
+        if (schoolId is not { } school || access.UserId is not { } userId
+                                       || !await access.PermitsAsync(Resource.FamilyConcerns, Act.Change, relations, school, ct))
+        {
+            return null;
+        }
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        return new Who(userId, school, name, ContactReaders.AsStudent(relations));
+    }
+}

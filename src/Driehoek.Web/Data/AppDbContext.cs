@@ -78,6 +78,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.TakingPart.TakingPartAnswer> TakingPartAnswers => Set<Features.TakingPart.TakingPartAnswer>();
     public DbSet<Features.TakingPart.WithoutChildDecision> WithoutChildDecisions => Set<Features.TakingPart.WithoutChildDecision>();
     public DbSet<Features.Coverage.FollowUpCall> FollowUpCalls => Set<Features.Coverage.FollowUpCall>();
+    // Year rollover (issue 12, item 1)
+    public DbSet<Features.Rollover.YearRollover> YearRollovers => Set<Features.Rollover.YearRollover>();
+    public DbSet<Features.Rollover.Leaver> Leavers => Set<Features.Rollover.Leaver>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

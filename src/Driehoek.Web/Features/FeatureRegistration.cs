@@ -17,6 +17,7 @@ using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Reminders;
+using Driehoek.Web.Features.Rollover;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
 using Driehoek.Web.Infrastructure.Audit;
@@ -50,6 +51,7 @@ public static class FeatureRegistration
         services.AddTakingPart();
         services.AddTimeline();
         services.AddCoverage();
+        services.AddRollover();
         return services;
     }
 

@@ -166,6 +166,10 @@ internal static class Probes
         // A call about a child who is not in the group: whoever may log one hears it does not belong; nothing is logged.
         [(Resource.GroupCoverage, Act.Change)] = new((w, t, token) => Form($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}?handler=Call", token,
             ("round", w.RoundOfGroup(t).ToString()), ("student", Guid.NewGuid().ToString()), ("outcome", "Reached"))),
+        // Year rollover (issue 12, item 1). The test clock is in November, before the rollover opens: whoever may run it hears
+        // so; nothing changes.
+        [(Resource.Rollover, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/rollover")),
+        [(Resource.Rollover, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/rollover?handler=Confirm", token, ("sure", "true"))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -152,6 +152,9 @@ public enum Resource
     CycleCoverage,
     /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
     GroupCoverage,
+    // Year rollover (issue 12, item 1)
+    /// <summary>A school's move into the next school year (preview, confirmation) and how long last year's teachers still read last year.</summary>
+    Rollover,
 }
 
 public enum Act
@@ -300,6 +303,10 @@ public static class AccessMatrix
         Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
             note: "families not reached, with their language; follow-up through the pages that already do it"),
         Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
+        // Year rollover (issue 12, item 1): those who answer for the school; a board admin rolls the board's schools over one by one.
+        Row(Resource.Rollover, Scope.School, Act.View, Managers, note: "the preview names the students who leave"),
+        Row(Resource.Rollover, Scope.School, Act.Change, Managers,
+            note: "all or nothing, once per year; also the days last year's teachers still read last year; audit-logged"),
     ];
 
     /// <summary>

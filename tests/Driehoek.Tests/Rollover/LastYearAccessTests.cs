@@ -116,7 +116,9 @@ public abstract class LastYearAccessTests(TestApp app)
         {
             using var leader = await app.SignInAsync(y.Leader.Email!);
             var students = RosterFiles.StudentHeader + "\nNIEUW1;Lotte;;Nieuw;01-02-2023;Groep 1;1;;Ouder;Nieuw;ouder.nieuw@test.invalid;;moeder;ja;nl;1111AA;1;;;;;;;;;\n";
-            var done = await RosterImports.CommitAsync(leader, await leader.UploadAsync($"/school/{y.School.Id}/import", "File", RosterFiles.Utf8(students), "nieuw.csv"));
+            var preview = await leader.UploadAsync($"/school/{y.School.Id}/import", "File", RosterFiles.Utf8(students), "nieuw.csv");
+            Assert.Contains(NextYear, preview.Find("#import-year")!.TextContent);
+            var done = await RosterImports.CommitAsync(leader, preview);
             Assert.Empty(done.Errors);
             // Last year's teacher of Groep 5 teaches Groep 6 next year, by the staff import.
             var staff = $"Afkorting;Voornaam;Tussenvoegsel;Achternaam;E-mail;Rol;Groep;Vak\n{code};Juf;;Vijf;{y.LastTeacher.Email};Groepsleraar;Groep 6;\n";

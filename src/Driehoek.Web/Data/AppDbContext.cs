@@ -81,6 +81,9 @@ public abstract class AppDbContext(DbContextOptions options)
     // The contact log and concerns (issue 13)
     public DbSet<Features.Contacts.ContactEntry> ContactEntries => Set<Features.Contacts.ContactEntry>();
     public DbSet<Features.Contacts.Concern> Concerns => Set<Features.Contacts.Concern>();
+    // Year rollover (issue 12, item 1)
+    public DbSet<Features.Rollover.YearRollover> YearRollovers => Set<Features.Rollover.YearRollover>();
+    public DbSet<Features.Rollover.Leaver> Leavers => Set<Features.Rollover.Leaver>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

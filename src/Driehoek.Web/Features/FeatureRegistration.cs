@@ -18,6 +18,7 @@ using Driehoek.Web.Features.ParentEvenings;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Reminders;
+using Driehoek.Web.Features.Rollover;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
 using Driehoek.Web.Infrastructure.Audit;
@@ -52,6 +53,7 @@ public static class FeatureRegistration
         services.AddTimeline();
         services.AddCoverage();
         services.AddContacts();
+        services.AddRollover();
         return services;
     }
 

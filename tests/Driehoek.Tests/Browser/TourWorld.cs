@@ -154,6 +154,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/school/{school}/agendas/ThreeWay", $"/school/{school}/feedback",
                 $"/school/{school}/coverage", $"/school/{school}/coverage/{s.Group.Id}",
                 "/conversations", $"/students/{s.Child.Id}/conversations",
+                $"/school/{school}/rollover",
             ]),
             ("leader-groups", pickerLeader.Email, [
                 $"/rounds/{pickerRound}/overview", $"/rounds/{pickerRound}/preparations", $"/rounds/{pickerRound}/letters",

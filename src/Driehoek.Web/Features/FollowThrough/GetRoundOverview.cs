@@ -111,10 +111,9 @@ public sealed class GetRoundOverview(AppDbContext db, Access access)
     /// <summary>Per group shown: which teachers' bookings the reader may open (the booking page's own check, decided per group).</summary>
     private async Task<Dictionary<Guid, Func<Guid, bool>>> MayOpenPerGroupAsync(ConversationRound round, List<Guid> groupIds, CancellationToken ct)
     {
-        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
-            .Join(db.Schools, g => g.SchoolId, s => s.Id, (g, s) => new GroupFacts(g.Id, g.SchoolId, g.Level, s.BoardId)).ToListAsync(ct);
+        var groups = await access.GroupFactsAsync(groupIds, ct);
         var result = new Dictionary<Guid, Func<Guid, bool>>();
-        foreach (var g in groups)
+        foreach (var g in groups.Values)
         {
             result[g.Id] = await BookingOwner.StaffMayOpenAsync(db, access, g, ct);
         }

@@ -21,8 +21,8 @@ public sealed class BoardModel(GetBoardOverview handler, SaveBoardSettings save)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid boardId, bool twoFactorForAdmins, CancellationToken ct) =>
-        (await save.HandleAsync(new SaveBoardSettingsCommand(boardId, twoFactorForAdmins), ct)).Ok
+    public async Task<IActionResult> OnPostAsync(Guid boardId, bool twoFactorForAdmins, bool handoverFollowsStudent, CancellationToken ct) =>
+        (await save.HandleAsync(new SaveBoardSettingsCommand(boardId, twoFactorForAdmins, handoverFollowsStudent), ct)).Ok
             ? Redirect($"/board/{boardId}?saved=true")
             : NotFound();
 }

@@ -10,6 +10,11 @@ public sealed class Board
     public bool IsDemo { get; set; }
     /// <summary>Board admins sign in with a second step (an authenticator code): they see every school's records.</summary>
     public bool TwoFactorForAdmins { get; set; } = true;
+    /// <summary>
+    /// A student who changes school within the board takes what was handed over along to the new school (the handover
+    /// reads it); off unless the board allows it.
+    /// </summary>
+    public bool HandoverFollowsStudent { get; set; }
 }
 
 public enum SchoolKind
@@ -46,9 +51,18 @@ public sealed class School
     public bool CareCoordinatorReadsPreparations { get; set; }
     /// <summary>Days within which a family's request for a conversation gets an answer; null is the default (3).</summary>
     public int? ConversationReplyDays { get; set; }
+    /// <summary>
+    /// Days after a school year ends that its group teachers, mentors and level staff still read its students' records,
+    /// once the school has a newer year (Features/Rollover); null is the default (60).
+    /// </summary>
+    public int? LastYearReadDays { get; set; }
 
     /// <summary>The roles that see care information or every record of the school: the care coordinator, leaders, administrators.</summary>
     public const StaffRoles DefaultTwoFactorRoles = StaffRoles.CareCoordinator | StaffRoles.SchoolLeader | StaffRoles.Administrator;
+
+    public const int DefaultLastYearReadDays = 60, MaxLastYearReadDays = 366;
+
+    public static int ReadDaysOf(int? setting) => setting is >= 0 and <= MaxLastYearReadDays ? setting.Value : DefaultLastYearReadDays;
 }
 
 public sealed class SchoolYear

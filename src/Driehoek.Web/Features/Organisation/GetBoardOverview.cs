@@ -7,7 +7,8 @@ namespace Driehoek.Web.Features.Organisation;
 
 public sealed record BoardSchool(Guid Id, string Name, SchoolKind Kind, int Students, int Staff);
 
-public sealed record BoardOverview(Guid Id, string Name, bool IsDemo, bool TwoFactorForAdmins, IReadOnlyList<BoardSchool> Schools);
+public sealed record BoardOverview(Guid Id, string Name, bool IsDemo, bool TwoFactorForAdmins, IReadOnlyList<BoardSchool> Schools,
+    bool HandoverFollowsStudent = false);
 
 public sealed class GetBoardOverview(AppDbContext db, Access access)
 {
@@ -22,6 +23,6 @@ public sealed class GetBoardOverview(AppDbContext db, Access access)
             .Select(s => new BoardSchool(s.Id, s.Name, s.Kind,
                 db.Students.Count(x => x.SchoolId == s.Id), db.StaffMembers.Count(x => x.SchoolId == s.Id)))
             .ToListAsync(ct);
-        return new BoardOverview(board.Id, board.Name, board.IsDemo, board.TwoFactorForAdmins, schools);
+        return new BoardOverview(board.Id, board.Name, board.IsDemo, board.TwoFactorForAdmins, schools, board.HandoverFollowsStudent);
     }
 }

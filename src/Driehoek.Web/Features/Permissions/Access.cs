@@ -20,7 +20,7 @@ public readonly record struct Target(Scope Scope, Guid Id)
 /// and asking the <see cref="AccessMatrix"/>. Handlers ask after loading the resource; hiding a link is
 /// never the check. The profile is loaded once per request.
 /// </summary>
-public sealed class Access(IHttpContextAccessor http, AppDbContext db)
+public sealed class Access(IHttpContextAccessor http, AppDbContext db, TimeProvider clock)
 {
     private AccessProfile? _profile;
 
@@ -92,18 +92,24 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
                 return Relations.SignedIn;
             case Scope.Student:
                 var student = await db.Students.AsNoTracking().Where(s => s.Id == target.Id)
-                    .Join(db.Schools, s => s.SchoolId, x => x.Id, (s, x) => new { s.SchoolId, x.BoardId }).FirstOrDefaultAsync(ct);
+                    .Join(db.Schools, s => s.SchoolId, x => x.Id, (s, x) => new { s.SchoolId, x.BoardId, x.LastYearReadDays }).FirstOrDefaultAsync(ct);
                 if (student is null)
                 {
                     return Relations.None;
                 }
                 _schoolOf[target] = student.SchoolId;
-                var groups = await db.Enrollments.AsNoTracking().Where(e => e.StudentId == target.Id)
-                    .Join(db.Groups, e => e.GroupId, g => g.Id, (e, g) => new GroupFacts(g.Id, g.SchoolId, g.Level, student.BoardId)).ToListAsync(ct);
+                var today = Organisation.SchoolCalendar.Today(clock);
+                var enrolled = await db.Enrollments.AsNoTracking().Where(e => e.StudentId == target.Id)
+                    .Join(db.Groups, e => e.GroupId, g => g.Id, (e, g) => g)
+                    .Join(db.SchoolYears, g => g.SchoolYearId, y => y.Id, (g, y) => new
+                    {
+                        g.Id, g.SchoolId, g.Level, y.EndsOn, Newer = db.SchoolYears.Any(n => n.SchoolId == y.SchoolId && n.StartsOn > y.StartsOn),
+                    }).ToListAsync(ct);
+                var groups = enrolled.Select(g => new GroupFacts(g.Id, g.SchoolId, g.Level, student.BoardId,
+                    LastYear.Lapsed(g.EndsOn, g.Newer, student.LastYearReadDays, today)));
                 return Relations.ToStudent(p, target.Id, student.SchoolId, student.BoardId, groups);
             case Scope.Group:
-                var group = await db.Groups.AsNoTracking().Where(g => g.Id == target.Id)
-                    .Join(db.Schools, g => g.SchoolId, x => x.Id, (g, x) => new GroupFacts(g.Id, g.SchoolId, g.Level, x.BoardId)).FirstOrDefaultAsync(ct);
+                var group = (await GroupFactsAsync([target.Id], ct)).GetValueOrDefault(target.Id);
                 if (group is null)
                 {
                     return Relations.None;
@@ -139,12 +145,44 @@ public sealed class Access(IHttpContextAccessor http, AppDbContext db)
         }
     }
 
+    /// <summary>
+    /// Groups as access sees them, each with whether its school year has lapsed for last year's staff (<see cref="LastYear"/>);
+    /// one query for a list of groups.
+    /// </summary>
+    public async Task<Dictionary<Guid, GroupFacts>> GroupFactsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct)
+    {
+        var today = Organisation.SchoolCalendar.Today(clock);
+        var rows = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+            .Join(db.Schools, g => g.SchoolId, x => x.Id, (g, x) => new { g.Id, g.SchoolId, g.Level, g.SchoolYearId, x.BoardId, x.LastYearReadDays })
+            .Join(db.SchoolYears, g => g.SchoolYearId, y => y.Id, (g, y) => new
+            {
+                g.Id, g.SchoolId, g.Level, g.BoardId, g.LastYearReadDays, y.EndsOn,
+                Newer = db.SchoolYears.Any(n => n.SchoolId == y.SchoolId && n.StartsOn > y.StartsOn),
+            }).ToListAsync(ct);
+        return rows.ToDictionary(g => g.Id, g => new GroupFacts(g.Id, g.SchoolId, g.Level, g.BoardId,
+            LastYear.Lapsed(g.EndsOn, g.Newer, g.LastYearReadDays, today)));
+    }
+
     private async Task<Guid?> BoardOfSchoolAsync(Guid schoolId, CancellationToken ct) =>
         await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => (Guid?)s.BoardId).FirstOrDefaultAsync(ct);
 }
 
-/// <summary>A group as far as access cares: where it is and which level.</summary>
-public sealed record GroupFacts(Guid Id, Guid SchoolId, int? Level, Guid BoardId);
+/// <summary>
+/// A group as far as access cares: where it is and which level. <paramref name="Lapsed"/>: a group of a school year
+/// that ended longer ago than the school lets last year's staff read (see <see cref="LastYear"/>).
+/// </summary>
+public sealed record GroupFacts(Guid Id, Guid SchoolId, int? Level, Guid BoardId, bool Lapsed = false);
+
+/// <summary>
+/// After the rollover (Features/Rollover) last year's group teachers, mentors, subject teachers and level staff keep
+/// reading last year's students only for the days the school sets after the year's end; a year with no newer year
+/// after it is still the school's year, however long ago it ended.
+/// </summary>
+public static class LastYear
+{
+    public static bool Lapsed(DateOnly yearEndsOn, bool newerYearExists, int? readDaysSetting, DateOnly today) =>
+        newerYearExists && yearEndsOn.AddDays(Organisation.School.ReadDaysOf(readDaysSetting)) < today;
+}
 
 /// <summary>
 /// Works out relations from a profile and a few facts about the resource, without going to the database,
@@ -213,7 +251,7 @@ public static class Relations
             result.Add(Relation.StaffOfSchool);
             if (s.GroupId is { } groupId)
             {
-                if (groupId == group.Id)
+                if (groupId == group.Id && !group.Lapsed)
                 {
                     result.Add(s.Role switch
                     {
@@ -223,7 +261,7 @@ public static class Relations
                     });
                 }
             }
-            else if (SchoolWide(s.Role) is { } role && (s.Level is null || s.Level == group.Level))
+            else if (SchoolWide(s.Role) is { } role && (s.Level is null || (!group.Lapsed && s.Level == group.Level)))
             {
                 result.Add(role);
             }

@@ -161,6 +161,9 @@ public enum Resource
     Concerns,
     /// <summary>A child's concerns and news as the family raises and follows them.</summary>
     FamilyConcerns,
+    // Year rollover (issue 12, item 1)
+    /// <summary>A school's move into the next school year (preview, confirmation) and how long last year's teachers still read last year.</summary>
+    Rollover,
 }
 
 public enum Act
@@ -321,6 +324,10 @@ public static class AccessMatrix
         Row(Resource.Concerns, Scope.Student, Act.Change, [.. GroupLeads, Relation.CareCoordinator], note: "taking on and answering, as reading"),
         Row(Resource.FamilyConcerns, Scope.Student, Act.View, Family, note: "each their own concerns and news; a student's are not shown to the parents"),
         Row(Resource.FamilyConcerns, Scope.Student, Act.Change, Family, note: "raising a concern, telling the school about something outside school"),
+        // Year rollover (issue 12, item 1): those who answer for the school; a board admin rolls the board's schools over one by one.
+        Row(Resource.Rollover, Scope.School, Act.View, Managers, note: "the preview names the students who leave"),
+        Row(Resource.Rollover, Scope.School, Act.Change, Managers,
+            note: "all or nothing, once per year; also the days last year's teachers still read last year; audit-logged"),
     ];
 
     /// <summary>

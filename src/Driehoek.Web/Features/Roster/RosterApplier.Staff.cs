@@ -7,7 +7,8 @@ internal sealed partial class RosterApplier
 {
     /// <summary>
     /// Staff rows are one role each; a staff member in the file gets exactly the roles the file
-    /// lists (a teacher moved to another group loses the old one). Staff not in the file are kept.
+    /// lists (a teacher moved to another group loses the old one). Staff not in the file are kept, and so
+    /// are the roles in other years' groups: last year's group teacher stays last year's group teacher.
     /// </summary>
     private async Task ApplyStaffAsync(IReadOnlyList<StaffRow> rows, CancellationToken ct)
     {
@@ -15,6 +16,7 @@ internal sealed partial class RosterApplier
             .ToDictionary(m => m.ExternalId, StringComparer.OrdinalIgnoreCase);
         var assignments = (await db.StaffAssignments.AsNoTracking().Where(a => a.SchoolId == school.Id).ToListAsync(ct))
             .ToLookup(a => a.StaffMemberId);
+        var yearGroups = _groups.Values.Select(g => g.Id).ToHashSet();
 
         var done = 0;
         foreach (var person in rows.GroupBy(r => r.Code, StringComparer.OrdinalIgnoreCase))
@@ -48,7 +50,7 @@ internal sealed partial class RosterApplier
             }
             wanted = wanted.Distinct().ToList();
 
-            var existing = assignments[member.Id].ToList();
+            var existing = assignments[member.Id].Where(a => a.GroupId is null || yearGroups.Contains(a.GroupId.Value)).ToList();
             foreach (var a in existing.Where(a => !wanted.Contains((a.Role, a.GroupId, a.Subject, a.Level))))
             {
                 db.StaffAssignments.Remove(a);

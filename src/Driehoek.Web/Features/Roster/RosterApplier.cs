@@ -26,8 +26,16 @@ internal sealed partial class RosterApplier(AppDbContext db, School school, Scho
     /// <summary>Called after every chunk with the rows done; the commit saves there.</summary>
     public Func<int, Task>? AfterChunk { get; init; }
 
+    /// <summary>
+    /// The year an import fills: the next one once the school has rolled over into it (Features/Rollover), so the new
+    /// year's roster never changes last year's rows; else the year that contains today, made when there is none.
+    /// </summary>
     public static async Task<SchoolYear> CurrentOrNewYearAsync(AppDbContext db, School school, DateOnly today, CancellationToken ct)
     {
+        if (await db.SchoolYears.Where(y => y.SchoolId == school.Id && y.StartsOn > today).OrderBy(y => y.StartsOn).FirstOrDefaultAsync(ct) is { } next)
+        {
+            return next;
+        }
         var year = await SchoolCalendar.CurrentYearAsync(db, school.Id, today, ct);
         if (year is not null && year.StartsOn <= today && today <= year.EndsOn)
         {

@@ -30,6 +30,9 @@ public sealed record RosterPreview(
     /// <summary>Groups in the file without a group teacher or mentor: nobody would hold their conversations.</summary>
     public IReadOnlyList<string> GroupsWithoutTeacher { get; init; } = [];
 
+    /// <summary>The school year the import fills (the new one once the school has rolled over); null in previews stored before.</summary>
+    public string? Year { get; init; }
+
     public RosterPreview WithConflicts(IReadOnlyList<RosterConflict> conflicts) =>
         this with { ConflictTotal = conflicts.Count, Conflicts = conflicts.Take(MaxListed).ToList() };
 }

@@ -60,12 +60,14 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
         IReadOnlyList<ChangeCount> changes = [];
         IReadOnlyList<RosterConflict> conflicts = [];
         IReadOnlyList<string> newGroups = [], withoutTeacher = [];
+        string? yearName = null;
         if (errors.Count == 0)
         {
             await using var scope = scopes.CreateAsyncScope();
             var scratch = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var school = await scratch.Schools.SingleAsync(s => s.Id == schoolId, ct);
             var year = await RosterApplier.CurrentOrNewYearAsync(scratch, school, SchoolCalendar.Today(clock), ct);
+            yearName = year.Name;
             var applier = new RosterApplier(scratch, school, year, errors);
             await applier.ApplyAsync(parsed, ct);
             changes = applier.CountChanges();
@@ -76,6 +78,6 @@ public sealed class UploadRoster(AppDbContext db, Access access, IServiceScopeFa
         return new RosterPreview(parsed.Kind, parsed.Rows, parsed.EncodingName, parsed.Delimiter == '\t' ? "tab" : parsed.Delimiter.ToString(),
             changes, errors.Count, errors.OrderBy(e => e.Line).Take(RosterPreview.MaxListed).ToList(),
             parsed.Warnings.Count, parsed.Warnings.Take(RosterPreview.MaxListed).ToList()).WithConflicts(conflicts)
-            with { NewGroups = newGroups, GroupsWithoutTeacher = withoutTeacher };
+            with { NewGroups = newGroups, GroupsWithoutTeacher = withoutTeacher, Year = yearName };
     }
 }

@@ -96,10 +96,12 @@ public static class PreparationAccess
             .Join(db.Schools, g => g.SchoolId, s => s.Id, (g, s) => new { g.Id, g.Name, g.Level, g.SchoolId, s.BoardId })
             .OrderBy(g => g.Level).ThenBy(g => g.Name).ToListAsync(ct);
         var shown = new List<(Guid Id, string Name)>();
+        // Last year's groups (a round of last year) relate to last year's teachers only for the days the school sets.
+        var facts = await access.GroupFactsAsync(groups.Select(g => g.Id).ToList(), ct);
         foreach (var g in groups)
         {
             // Decided in memory; the school's setting is read once per request, and only when a conditional cell asks.
-            if (await access.PermitsAsync(resource, Act.View, Relations.ToGroup(profile, new GroupFacts(g.Id, g.SchoolId, g.Level, g.BoardId)), g.SchoolId, ct))
+            if (await access.PermitsAsync(resource, Act.View, Relations.ToGroup(profile, facts[g.Id]), g.SchoolId, ct))
             {
                 shown.Add((g.Id, g.Name));
             }

@@ -1226,6 +1226,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("HandoverFollowsStudent")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -1295,6 +1298,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastYearReadDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("LimitedGuardianAccess")
@@ -2008,6 +2014,82 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("StudentId", "CreatedAt");
 
                     b.ToTable("StudentNotes");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.Leaver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RolloverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolYearId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloverId");
+
+                    b.HasIndex("SchoolYearId");
+
+                    b.HasIndex("StudentId", "SchoolYearId")
+                        .IsUnique();
+
+                    b.ToTable("Leavers");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.YearRollover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromYearId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Leavers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RolledOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StaffCarried")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ToYearId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromYearId")
+                        .IsUnique();
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("ToYearId")
+                        .IsUnique();
+
+                    b.ToTable("YearRollovers");
                 });
 
             modelBuilder.Entity("Driehoek.Web.Features.Roster.RosterImport", b =>
@@ -3118,6 +3200,48 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Driehoek.Web.Features.People.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.Leaver", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Rollover.YearRollover", null)
+                        .WithMany()
+                        .HasForeignKey("RolloverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.YearRollover", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("FromYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("ToYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1221,6 +1221,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HandoverFollowsStudent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -1290,6 +1293,9 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastYearReadDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LimitedGuardianAccess")
@@ -2003,6 +2009,82 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("StudentId", "CreatedAt");
 
                     b.ToTable("StudentNotes");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.Leaver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolYearId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloverId");
+
+                    b.HasIndex("SchoolYearId");
+
+                    b.HasIndex("StudentId", "SchoolYearId")
+                        .IsUnique();
+
+                    b.ToTable("Leavers");
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.YearRollover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromYearId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Leavers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RolledOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffCarried")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ToYearId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromYearId")
+                        .IsUnique();
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("ToYearId")
+                        .IsUnique();
+
+                    b.ToTable("YearRollovers");
                 });
 
             modelBuilder.Entity("Driehoek.Web.Features.Roster.RosterImport", b =>
@@ -3109,6 +3191,48 @@ namespace Driehoek.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Driehoek.Web.Features.People.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.Leaver", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Rollover.YearRollover", null)
+                        .WithMany()
+                        .HasForeignKey("RolloverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.People.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Driehoek.Web.Features.Rollover.YearRollover", b =>
+                {
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("FromYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Driehoek.Web.Features.Organisation.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("ToYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

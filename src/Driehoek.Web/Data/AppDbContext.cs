@@ -78,6 +78,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.TakingPart.TakingPartAnswer> TakingPartAnswers => Set<Features.TakingPart.TakingPartAnswer>();
     public DbSet<Features.TakingPart.WithoutChildDecision> WithoutChildDecisions => Set<Features.TakingPart.WithoutChildDecision>();
     public DbSet<Features.Coverage.FollowUpCall> FollowUpCalls => Set<Features.Coverage.FollowUpCall>();
+    // Handover to next year's teacher (issue 12, item 2)
+    public DbSet<Features.Handover.StudentHandover> StudentHandovers => Set<Features.Handover.StudentHandover>();
+    public DbSet<Features.Handover.HandoverItem> HandoverItems => Set<Features.Handover.HandoverItem>();
+    public DbSet<Features.Handover.HandoverSettings> HandoverSettings => Set<Features.Handover.HandoverSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

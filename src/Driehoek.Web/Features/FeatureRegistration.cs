@@ -2,6 +2,7 @@ using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
+using Driehoek.Web.Features.Handover;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
@@ -50,6 +51,7 @@ public static class FeatureRegistration
         services.AddTakingPart();
         services.AddTimeline();
         services.AddCoverage();
+        services.AddHandover();
         return services;
     }
 

@@ -166,6 +166,13 @@ internal static class Probes
         // A call about a child who is not in the group: whoever may log one hears it does not belong; nothing is logged.
         [(Resource.GroupCoverage, Act.Change)] = new((w, t, token) => Form($"/school/{w.SchoolOfGroup(t)}/coverage/{w.Group(t)}?handler=Call", token,
             ("round", w.RoundOfGroup(t).ToString()), ("student", Guid.NewGuid().ToString()), ("outcome", "Reached"))),
+        // Handover to next year's teacher (issue 12, item 2). A line that is too long, a line of nothing: whoever may hears so; nothing changes.
+        [(Resource.Handover, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/handover")),
+        [(Resource.Handover, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/handover", token,
+            ("version", Guid.NewGuid().ToString()), ("line", new string('x', 1200)))),
+        [(Resource.FamilyHandover, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/handover")),
+        [(Resource.FamilyHandover, Act.Change)] = new((w, t, token) =>
+            Form($"/children/{w.Student(t)}/handover?handler=Add", token, ("handoverId", Guid.NewGuid().ToString()), ("text", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -152,6 +152,11 @@ public enum Resource
     CycleCoverage,
     /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
     GroupCoverage,
+    // Handover to next year's teacher (issue 12, item 2)
+    /// <summary>A student's handover of one school year: compiled, reviewed and released by this year's teacher, read by next year's.</summary>
+    Handover,
+    /// <summary>What was handed over about a child, as the family reads it and adds to it.</summary>
+    FamilyHandover,
 }
 
 public enum Act
@@ -300,6 +305,14 @@ public static class AccessMatrix
         Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
             note: "families not reached, with their language; follow-up through the pages that already do it"),
         Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
+        // Handover to next year's teacher (issue 12, item 2): a group lead of the year handed over or of the year after, never another year's.
+        Row(Resource.Handover, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "this year's teacher or mentor, and next year's once released; care items only to the care coordinator; audit-logged"),
+        Row(Resource.Handover, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders],
+            note: "compiling, choosing what goes over, releasing: the teacher or mentor of the year handed over"),
+        Row(Resource.FamilyHandover, Scope.Student, Act.View, Family,
+            note: "parents with parental authority; the student from the age the school sets; released, shared items only"),
+        Row(Resource.FamilyHandover, Scope.Student, Act.Change, Family, note: "adding a short line"),
     ];
 
     /// <summary>

@@ -84,6 +84,10 @@ public abstract class AppDbContext(DbContextOptions options)
     // Year rollover (issue 12, item 1)
     public DbSet<Features.Rollover.YearRollover> YearRollovers => Set<Features.Rollover.YearRollover>();
     public DbSet<Features.Rollover.Leaver> Leavers => Set<Features.Rollover.Leaver>();
+    // Handover to next year's teacher (issue 12, item 2)
+    public DbSet<Features.Handover.StudentHandover> StudentHandovers => Set<Features.Handover.StudentHandover>();
+    public DbSet<Features.Handover.HandoverItem> HandoverItems => Set<Features.Handover.HandoverItem>();
+    public DbSet<Features.Handover.HandoverSettings> HandoverSettings => Set<Features.Handover.HandoverSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Contacts;
 using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
+using Driehoek.Web.Features.Handover;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
@@ -54,6 +55,7 @@ public static class FeatureRegistration
         services.AddCoverage();
         services.AddContacts();
         services.AddRollover();
+        services.AddHandover();
         return services;
     }
 

@@ -123,6 +123,32 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
         }
         recordPages = [.. recordPages, "/contacts", $"/students/{s.Child.Id}/contacts", $"/students/{s.Child.Id}/concerns"];
         familyRecordPages = [.. familyRecordPages, $"/children/{s.Child.Id}/concerns"];
+        // Handover to next year's teacher (issue 12, item 2): a released handover with an agreement, a shared note and a line.
+        await app.WithDbAsync(async db =>
+        {
+            var handover = new Web.Features.Handover.StudentHandover
+            {
+                SchoolId = s.School.Id, StudentId = s.Child.Id, SchoolYearId = s.School.Year.Id, Status = Web.Features.Handover.HandoverStatus.Released,
+                CompiledAt = TestClock.Start.UtcDateTime, ReleasedAt = TestClock.Start.UtcDateTime, ReleasedByName = s.Teacher.Name,
+            };
+            db.StudentHandovers.Add(handover);
+            foreach (var (kind, text) in new[]
+                     {
+                         (Web.Features.Handover.HandoverItemKind.Agreement, "Noor leest elke dag een kwartier."),
+                         (Web.Features.Handover.HandoverItemKind.Note, "Noor leest graag strips."),
+                         (Web.Features.Handover.HandoverItemKind.TeacherLine, "Noor bloeit op als ze mag voorlezen."),
+                     })
+            {
+                db.HandoverItems.Add(new Web.Features.Handover.HandoverItem
+                {
+                    SchoolId = s.School.Id, HandoverId = handover.Id, Kind = kind, Audience = Web.Features.Handover.HandoverAudience.Family, Text = text,
+                    Person = s.Teacher.Name, On = new DateOnly(2026, 12, 1), CreatedAt = TestClock.Start.UtcDateTime,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        recordPages = [.. recordPages, $"/students/{s.Child.Id}/handover"];
+        familyRecordPages = [.. familyRecordPages, $"/children/{s.Child.Id}/handover"];
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;
@@ -147,7 +173,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
                 $"/rounds/{round}/invitations", $"/school/{school}/invitation-texts", $"/school/{school}/invitation-texts/ThreeWay/ar",
-                $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings", $"/school/{school}/agreement-settings",
+                $"/rounds/{round}/letters?all=true", $"/rounds/{round}/overview", $"/school/{school}/settings", $"/school/{school}/agreement-settings", $"/school/{school}/handover-settings",
                 $"/school/{school}/invitations", $"/school/{school}/invitations?kind=Staff&q=staff", sendRun,
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",

@@ -178,6 +178,13 @@ internal static class Probes
         // so; nothing changes.
         [(Resource.Rollover, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/rollover")),
         [(Resource.Rollover, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/rollover?handler=Confirm", token, ("sure", "true"))),
+        // Handover to next year's teacher (issue 12, item 2). A line that is too long, a line of nothing: whoever may hears so; nothing changes.
+        [(Resource.Handover, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/handover")),
+        [(Resource.Handover, Act.Change)] = new((w, t, token) => Form($"/students/{w.Student(t)}/handover", token,
+            ("version", Guid.NewGuid().ToString()), ("line", new string('x', 1200)))),
+        [(Resource.FamilyHandover, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/handover")),
+        [(Resource.FamilyHandover, Act.Change)] = new((w, t, token) =>
+            Form($"/children/{w.Student(t)}/handover?handler=Add", token, ("handoverId", Guid.NewGuid().ToString()), ("text", ""))),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -164,6 +164,11 @@ public enum Resource
     // Year rollover (issue 12, item 1)
     /// <summary>A school's move into the next school year (preview, confirmation) and how long last year's teachers still read last year.</summary>
     Rollover,
+    // Handover to next year's teacher (issue 12, item 2)
+    /// <summary>A student's handover of one school year: compiled, reviewed and released by this year's teacher, read by next year's.</summary>
+    Handover,
+    /// <summary>What was handed over about a child, as the family reads it and adds to it.</summary>
+    FamilyHandover,
 }
 
 public enum Act
@@ -328,6 +333,14 @@ public static class AccessMatrix
         Row(Resource.Rollover, Scope.School, Act.View, Managers, note: "the preview names the students who leave"),
         Row(Resource.Rollover, Scope.School, Act.Change, Managers,
             note: "all or nothing, once per year; also the days last year's teachers still read last year; audit-logged"),
+        // Handover to next year's teacher (issue 12, item 2): a group lead of the year handed over or of the year after, never another year's.
+        Row(Resource.Handover, Scope.Student, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Leaders],
+            note: "this year's teacher or mentor, and next year's once released; care items only to the care coordinator; audit-logged"),
+        Row(Resource.Handover, Scope.Student, Act.Change, [.. GroupLeads, .. Leaders],
+            note: "compiling, choosing what goes over, releasing: the teacher or mentor of the year handed over"),
+        Row(Resource.FamilyHandover, Scope.Student, Act.View, Family,
+            note: "parents with parental authority; the student from the age the school sets; released, shared items only"),
+        Row(Resource.FamilyHandover, Scope.Student, Act.Change, Family, note: "adding a short line"),
     ];
 
     /// <summary>

@@ -77,4 +77,6 @@ public sealed class StudentNote
     public Guid AuthorUserId { get; set; }
     public required string AuthorName { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Goes over to next year's teacher with the handover (care notes only to the care coordinator).</summary>
+    public bool ForHandover { get; set; }
 }

@@ -2,11 +2,11 @@ using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features.Records;
 
-public sealed record NoteView(Guid Id, NoteVisibility Visibility, string Text, string AuthorName, DateTime CreatedAt);
+public sealed record NoteView(Guid Id, NoteVisibility Visibility, string Text, string AuthorName, DateTime CreatedAt, bool ForHandover = false);
 
 public sealed record StudentNotesView(Guid StudentId, string StudentName, bool MayWriteCare, IReadOnlyList<NoteView> Notes);
 
-public sealed record AddNoteCommand(Guid StudentId, NoteVisibility Visibility, string? Text);
+public sealed record AddNoteCommand(Guid StudentId, NoteVisibility Visibility, string? Text, bool ForHandover = false);
 
 /// <summary>
 /// Notes on a student as staff read them. A care note is read by the care coordinator and the group's own teacher
@@ -26,7 +26,7 @@ public sealed class GetStudentNotes(AppDbContext db, Access access, AuditLog aud
         var notes = await db.StudentNotes.AsNoTracking()
             .Where(n => n.StudentId == studentId && (care || n.Visibility != NoteVisibility.Care))
             .OrderByDescending(n => n.CreatedAt)
-            .Select(n => new NoteView(n.Id, n.Visibility, n.Text, n.AuthorName, n.CreatedAt))
+            .Select(n => new NoteView(n.Id, n.Visibility, n.Text, n.AuthorName, n.CreatedAt, n.ForHandover))
             .ToListAsync(ct);
         foreach (var note in notes.Where(n => n.Visibility != NoteVisibility.Family))
         {
@@ -65,7 +65,7 @@ public sealed class AddStudentNote(AppDbContext db, Access access, TimeProvider 
         {
             SchoolId = schoolId, StudentId = command.StudentId, Visibility = command.Visibility, Text = command.Text.Trim(), AuthorUserId = userId,
             AuthorName = await SaveRecord.AuthorNameAsync(db, schoolId, userId, ct),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, ForHandover = command.ForHandover,
         };
         db.StudentNotes.Add(note);
         await db.SaveChangesAsync(ct);

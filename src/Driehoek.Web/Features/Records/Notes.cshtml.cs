@@ -11,6 +11,7 @@ public sealed class NotesModel(GetStudentNotes query, AddStudentNote add, IStrin
     public StudentNotesView View { get; private set; } = null!;
     public string? Text { get; private set; }
     public NoteVisibility Visibility { get; private set; } = NoteVisibility.Staff;
+    public bool ForHandover { get; private set; }
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid studentId, bool saved, CancellationToken ct)
@@ -23,14 +24,15 @@ public sealed class NotesModel(GetStudentNotes query, AddStudentNote add, IStrin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid studentId, string? text, NoteVisibility visibility, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid studentId, string? text, NoteVisibility visibility, bool forHandover, CancellationToken ct)
     {
-        var result = await add.HandleAsync(new AddNoteCommand(studentId, visibility, text), ct);
+        var result = await add.HandleAsync(new AddNoteCommand(studentId, visibility, text, forHandover), ct);
         return await this.AfterCommandAsync(result, strings, () => LoadAsync(studentId, ct), $"/students/{studentId}/notes?saved=true",
             onRefused: () =>
             {
                 Text = text;
                 Visibility = visibility;
+                ForHandover = forHandover;
             });
     }
 

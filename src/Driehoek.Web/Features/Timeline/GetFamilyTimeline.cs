@@ -12,7 +12,8 @@ namespace Driehoek.Web.Features.Timeline;
 /// nothing at all where none is open. Never a staff-only or care note, never a staff note on a conversation.
 /// </summary>
 public sealed class GetFamilyTimeline(
-    AppDbContext db, Access access, GetFamilyConversations conversations, GetAgreements agreements, GetSharedWithFamily shared)
+    AppDbContext db, Access access, GetFamilyConversations conversations, GetAgreements agreements, GetSharedWithFamily shared,
+    Handover.GetHandovers handovers)
 {
     public async Task<Result<TimelineView>> HandleAsync(Guid studentId, TimelineKind? kind, CancellationToken ct)
     {
@@ -75,6 +76,15 @@ public sealed class GetFamilyTimeline(
             {
                 items.AddRange(sharedView.Value!.Notes.Select(n =>
                     new TimelineItem(TimelineKind.Note, n.CreatedAt, n.Text, null, "Note.Family", n.AuthorName)));
+            }
+        }
+
+        if (await handovers.ForFamilyAsync(studentId, relations, ct) is { } handedOver)
+        {
+            kinds.Add(TimelineKind.Handover);
+            if (TimelineParts.Wants(kind, TimelineKind.Handover))
+            {
+                items.AddRange(TimelineParts.Handovers(handedOver, h => $"/children/{h.StudentId}/handover"));
             }
         }
 

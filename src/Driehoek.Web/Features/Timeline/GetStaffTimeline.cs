@@ -10,9 +10,9 @@ namespace Driehoek.Web.Features.Timeline;
 /// only for those who read them, every staff-only or care note read is in the audit log, agreements read as a read
 /// of the student's agreements. Only the kinds the filter asks for are read.
 /// </summary>
-public sealed class GetStaffTimeline(AppDbContext db, Access access, GetStudentNotes notes, GetAgreements agreements)
+public sealed class GetStaffTimeline(AppDbContext db, Access access, GetStudentNotes notes, GetAgreements agreements, Handover.GetHandovers handovers)
 {
-    private static readonly TimelineKind[] Kinds = [TimelineKind.Conversation, TimelineKind.Planned, TimelineKind.Agreement, TimelineKind.Note];
+    private static readonly TimelineKind[] Kinds = [TimelineKind.Conversation, TimelineKind.Planned, TimelineKind.Agreement, TimelineKind.Note, TimelineKind.Handover];
 
     public async Task<Result<TimelineView>> HandleAsync(Guid studentId, TimelineKind? kind, CancellationToken ct)
     {
@@ -42,6 +42,11 @@ public sealed class GetStaffTimeline(AppDbContext db, Access access, GetStudentN
         {
             items.AddRange(written.Value!.Notes.Select(n =>
                 new TimelineItem(TimelineKind.Note, n.CreatedAt, n.Text, null, "Note." + n.Visibility, n.AuthorName, n.Visibility)));
+        }
+        if (TimelineParts.Wants(kind, TimelineKind.Handover))
+        {
+            items.AddRange(TimelineParts.Handovers(await handovers.ForStaffAsync(studentId, relations, ct),
+                h => Handover.StaffModel.Path(h.StudentId, h.YearId)));
         }
         return new TimelineView(studentId, People.PersonName.Format(name.FirstName, name.LastNamePrefix, name.LastName), kind, Kinds,
             TimelineParts.ByYear(items));

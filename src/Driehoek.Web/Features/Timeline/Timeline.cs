@@ -16,14 +16,18 @@ public enum TimelineKind
     Planned = 2,
     Agreement = 3,
     Note = 4,
+    /// <summary>A handover to next year's teacher (Features/Handover).</summary>
+    Handover = 5,
 }
 
 /// <param name="Status">The key of its status in <see cref="TimelineText"/> (<c>Status.Held</c>, …).</param>
 /// <param name="Visibility">A note's visibility; shown to staff only (a family only ever gets shared notes).</param>
 /// <param name="Summary">The summary of a conversation shared with the family, where the reader gets it.</param>
+/// <param name="Link">Where the item itself is read (a handover's own page).</param>
 public sealed record TimelineItem(
     TimelineKind Kind, DateTime At, string Title, string? Text, string Status, string? Person,
-    NoteVisibility? Visibility = null, string? Summary = null, DateOnly? CheckOn = null, Guid? BookingId = null, bool StudentPresent = false);
+    NoteVisibility? Visibility = null, string? Summary = null, DateOnly? CheckOn = null, Guid? BookingId = null, bool StudentPresent = false,
+    string? Link = null);
 
 /// <param name="StartYear">The calendar year in which the school year begins (1 August).</param>
 public sealed record TimelineYear(int StartYear, IReadOnlyList<TimelineItem> Items)
@@ -74,6 +78,11 @@ public static class TimelineParts
     public static IEnumerable<TimelineItem> Planned(IEnumerable<ConversationView> conversations) =>
         conversations.Select(c => new TimelineItem(TimelineKind.Planned, c.Chosen?.StartsAt ?? c.CreatedAt, c.Purpose, null,
             "Planned." + c.Status, string.Join(", ", c.People.Select(p => p.Name))));
+
+    /// <summary>Handovers: the year handed over and where it stands, with the way to it; never their content.</summary>
+    public static IEnumerable<TimelineItem> Handovers(IEnumerable<Handover.HandoverEntry> handovers, Func<Handover.HandoverEntry, string> link) =>
+        handovers.Select(h => new TimelineItem(TimelineKind.Handover, h.At, "", h.YearName,
+            h.Status == Handover.HandoverStatus.Draft ? "Handover.Draft" : h.Read ? "Handover.Read" : "Handover.Released", h.By, Link: link(h)));
 
     public static IEnumerable<TimelineItem> Agreements(IEnumerable<AgreementView> agreements) =>
         agreements.Take(MaxPerKind).Select(a => new TimelineItem(TimelineKind.Agreement, a.CreatedAt, a.What, a.How,

@@ -1,0 +1,18 @@
+namespace Driehoek.Web.Features.Handover;
+
+public static class HandoverSetup
+{
+    public static IServiceCollection AddHandover(this IServiceCollection services)
+    {
+        services.AddScoped<HandoverAccess>();
+        services.AddScoped<CompileHandover>();
+        services.AddScoped<ReviewHandover>();
+        services.AddScoped<HandoverNotice>();
+        services.AddScoped<GetHandover>();
+        services.AddScoped<GetHandovers>();
+        services.AddScoped<GetFamilyHandover>();
+        services.AddScoped<AddFamilyLine>();
+        services.AddScoped<SaveHandoverSettings>();
+        return services;
+    }
+}

@@ -2,6 +2,7 @@ using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.Agreements;
 using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
+using Driehoek.Web.Features.Grades;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
@@ -19,6 +20,7 @@ using Driehoek.Web.Features.Records;
 using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
+using Driehoek.Web.Features.Tasks;
 using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features;
@@ -50,6 +52,8 @@ public static class FeatureRegistration
         services.AddTakingPart();
         services.AddTimeline();
         services.AddCoverage();
+        services.AddTasks();
+        services.AddGrades();
         return services;
     }
 

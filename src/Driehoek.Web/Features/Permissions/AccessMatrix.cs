@@ -152,6 +152,15 @@ public enum Resource
     CycleCoverage,
     /// <summary>One group's coverage: each family's state per round and the follow-up of families not reached.</summary>
     GroupCoverage,
+    // Report grades and the tasks the contact rules make (issue 13, items 2, 4 and 5)
+    /// <summary>Report-grade imports of a school: preview and commit.</summary>
+    GradeImport,
+    /// <summary>A staff member's tasks (overdue, today, later, informed, done), marking them done, their quiet hours.</summary>
+    StaffTasks,
+    /// <summary>The tasks about one student.</summary>
+    StudentTasks,
+    /// <summary>Who is behind with their tasks and which families were not contacted, per school.</summary>
+    TaskOversight,
 }
 
 public enum Act
@@ -300,6 +309,16 @@ public static class AccessMatrix
         Row(Resource.GroupCoverage, Scope.Group, Act.View, [.. GroupLeads, Relation.CareCoordinator, .. Managers],
             note: "families not reached, with their language; follow-up through the pages that already do it"),
         Row(Resource.GroupCoverage, Scope.Group, Act.Change, [.. GroupLeads, Relation.CareCoordinator, .. Leaders], note: "logging a call to a family"),
+        // Report grades and tasks (issue 13): a task list is its owner's; those who support staff read it, leaders may also
+        // mark a task done; a subject teacher reads a student's tasks of their own subjects only.
+        Row(Resource.GradeImport, Scope.School, Act.View, Managers),
+        Row(Resource.GradeImport, Scope.School, Act.Change, Managers, note: "all or nothing; the rules make tasks once per occurrence"),
+        Row(Resource.StaffTasks, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, Relation.YearCoordinator, Relation.DepartmentHead, .. Leaders]),
+        Row(Resource.StaffTasks, Scope.StaffMember, Act.Change, [Relation.OwnStaffRecord, .. Leaders], note: "marking done; quiet hours"),
+        Row(Resource.StudentTasks, Scope.Student, Act.View, [.. GroupStaff, .. SchoolWide],
+            note: "a subject teacher sees the tasks of the subjects they teach the group"),
+        Row(Resource.TaskOversight, Scope.School, Act.View, [Relation.YearCoordinator, Relation.DepartmentHead, .. Leaders],
+            note: "one with a level sees that level's groups"),
     ];
 
     /// <summary>

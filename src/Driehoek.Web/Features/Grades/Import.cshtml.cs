@@ -23,14 +23,8 @@ public sealed class ImportModel(AppDbContext db, Access access, UploadGrades upl
         {
             return NotFound();
         }
-        byte[]? content = null;
-        if (file is not null && file.Length <= GradeLimits.MaxBytes)
-        {
-            content = new byte[file.Length];
-            await using var stream = file.OpenReadStream();
-            await stream.ReadExactlyAsync(content, ct);
-        }
-        var result = await upload.HandleAsync(new UploadGradesCommand(schoolId, file?.FileName ?? "", content, TooLarge: file?.Length > GradeLimits.MaxBytes), ct);
+        var (content, tooLarge) = await Roster.UploadedFile.ReadAsync(file, GradeLimits.MaxBytes, ct);
+        var result = await upload.HandleAsync(new UploadGradesCommand(schoolId, file?.FileName ?? "", content, tooLarge), ct);
         if (!result.Ok)
         {
             result.CopyTo(ModelState, text);

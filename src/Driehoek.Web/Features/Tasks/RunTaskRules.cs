@@ -67,7 +67,7 @@ public sealed class RunTaskRules(AppDbContext db, TaskBook book, TaskNotices not
     /// <summary>Open tasks past their due date and the school's days of grace: the owner is told, and the one it goes up to.</summary>
     private async Task<int> EscalateAsync(DateOnly today, CancellationToken ct)
     {
-        var due = await db.Set<StaffTask>().AsNoTracking().Where(t => t.State == TaskState.Open && t.EscalatedAt == null && t.DueOn < today)
+        var due = await db.Set<StaffTask>().AsNoTracking().Where(t => t.State == TaskState.Open && t.EscalatedAt == null && t.DueOn < today).OrderBy(t => t.DueOn).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.SchoolId, t.DueOn, t.GroupId }).Take(2000).ToListAsync(ct);
         var escalated = 0;
         foreach (var school in due.GroupBy(t => t.SchoolId))

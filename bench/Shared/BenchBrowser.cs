@@ -29,17 +29,20 @@ public sealed partial class BenchBrowser(Uri baseAddress) : IDisposable
         }
     }
 
-    /// <summary>Uploads the file; returns the preview's address (the app redirects there once it has checked the file).</summary>
-    public async Task<string> UploadAsync(Guid schoolId, byte[] file)
+    /// <summary>
+    /// Uploads the file to the school's import page (<paramref name="page"/>: "import" for the roster, "grades" for report
+    /// grades); returns the preview's address (the app redirects there once it has checked the file).
+    /// </summary>
+    public async Task<string> UploadAsync(Guid schoolId, byte[] file, string page = "import")
     {
-        var path = $"/school/{schoolId}/import";
+        var path = $"/school/{schoolId}/{page}";
         using var form = new MultipartFormDataContent
         {
             { new StringContent(await TokenAsync(path)), "__RequestVerificationToken" },
         };
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(content, "File", "leerlingen.csv");
+        form.Add(content, "File", page == "import" ? "leerlingen.csv" : page + ".csv");
         using var response = await _http.PostAsync(path, form);
         return response.Headers.Location?.OriginalString
                ?? throw new InvalidOperationException($"Upload was not accepted: {(int)response.StatusCode} {Errors(await response.Content.ReadAsStringAsync())}");

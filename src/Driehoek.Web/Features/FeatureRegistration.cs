@@ -4,6 +4,7 @@ using Driehoek.Web.Features.Contacts;
 using Driehoek.Web.Features.Coverage;
 using Driehoek.Web.Features.Feedback;
 using Driehoek.Web.Features.Handover;
+using Driehoek.Web.Features.Grades;
 using Driehoek.Web.Features.Bookings;
 using Driehoek.Web.Features.Calendar;
 using Driehoek.Web.Features.Conversations;
@@ -22,6 +23,7 @@ using Driehoek.Web.Features.Reminders;
 using Driehoek.Web.Features.Rollover;
 using Driehoek.Web.Features.Roster;
 using Driehoek.Web.Features.Shared;
+using Driehoek.Web.Features.Tasks;
 using Driehoek.Web.Infrastructure.Audit;
 
 namespace Driehoek.Web.Features;
@@ -56,6 +58,8 @@ public static class FeatureRegistration
         services.AddContacts();
         services.AddRollover();
         services.AddHandover();
+        services.AddTasks();
+        services.AddGrades();
         return services;
     }
 

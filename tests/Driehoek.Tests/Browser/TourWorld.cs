@@ -1,6 +1,7 @@
 using Driehoek.Tests.Agreements;
 using Driehoek.Tests.Conversations;
 using Driehoek.Tests.ParentEvenings;
+using Driehoek.Tests.Tasks;
 using Driehoek.Web.Features.Accounts;
 using Driehoek.Web.Features.People;
 using Driehoek.Web.Features.Rounds;
@@ -152,6 +153,17 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
 
         var school = s.School.Id;
         var evenRound = evening.Round.Id;
+        // Tasks and report grades (issue 13): a low grade's task for the teacher, a grade import's preview for the leader.
+        await app.CreateTasksAsync(new Web.Features.Tasks.NewTask(school, Web.Features.Tasks.TaskKind.LowGrade, $"{s.Child.Id:N}/rekenen/P1", s.Teacher.Id,
+            new DateOnly(2026, 11, 12), s.Child.Id, s.Group.Id, Subject: "rekenen", Period: "Periode 1", Detail: "3,8"));
+        string gradeImport;
+        using (var leader = await app.SignInAsync(s.Leader.Email!))
+        {
+            var number = await app.WithDbAsync(db => db.Students.Where(x => x.Id == s.Child.Id).Select(x => x.ExternalId).SingleAsync());
+            gradeImport = (await leader.PreviewGradesAsync(school, $"Leerlingnummer;Vak;Periode;Cijfer\n{number};rekenen;Periode 1;3,8\n")).Url.AbsolutePath;
+        }
+        string[] taskPages = ["/tasks", $"/students/{s.Child.Id}/tasks"];
+        string[] leaderTaskPages = [$"/school/{school}/grades", gradeImport, $"/school/{school}/contact-rules", $"/school/{school}/tasks", $"/tasks?staff={s.Teacher.Id}"];
         return new TourWorld(
         [
             ("anonymous", null, ["/", "/account/sign-in", join, "/join/not-a-real-token", "/error?status=404", "/no-such-page"]),
@@ -168,7 +180,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 "/teacher", $"/rounds/{round}/availability", s.StaffPrepare, $"/rounds/{round}/preparations", $"/rounds/{round}/overview",
                 $"/rounds/{round}/day?date=2026-11-17", $"/bookings/{booking}", $"/rounds/{round}/must-see", "/conversations", $"/students/{s.Child.Id}/conversations",
                 $"/students/{s.Child.Id}", $"/students/{s.Child.Id}/agreements", $"/agreements/{agreement}/edit", .. recordPages,
-                $"/school/{school}/coverage/{s.Group.Id}",
+                $"/school/{school}/coverage/{s.Group.Id}", .. taskPages,
             ]),
             ("leader", s.Leader.Email, [
                 $"/school/{school}/rounds", $"/school/{school}/rounds/edit", $"/school/{school}/rounds/edit/{round}", $"/rounds/{round}",
@@ -179,7 +191,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
                 $"/school/{school}/agendas/ThreeWay", $"/school/{school}/feedback",
                 $"/school/{school}/coverage", $"/school/{school}/coverage/{s.Group.Id}",
-                "/conversations", $"/students/{s.Child.Id}/conversations",
+                "/conversations", $"/students/{s.Child.Id}/conversations", .. leaderTaskPages,
                 $"/school/{school}/rollover",
             ]),
             ("leader-groups", pickerLeader.Email, [

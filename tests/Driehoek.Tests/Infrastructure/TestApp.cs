@@ -98,6 +98,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run reminders themselves (SendReminders) at the clock they choose; a background pass could land on another test's moved clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Agreements:NoticesEnabled", "false");
+        // Tests run the task rules themselves (RunTaskRules) at the clock they choose.
+        builder.UseSetting("Tasks:RulesEnabled", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("DRIEHOEK_TEST_LOGLEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

@@ -113,6 +113,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
         await leader.SubmitAsync($"/school/{s.School.Id}/invitations", new() { ["kind"] = "Guardian" });
         var import = await leader.UploadAsync($"/school/{s.School.Id}/import", "File",
             RosterFiles.Utf8(RosterFiles.Students(2, $"R{Guid.NewGuid():N}"[..9])), "leerlingen.csv");
+        var grades = await leader.UploadAsync($"/school/{s.School.Id}/grades", "File", RosterFiles.Utf8("Leerlingnummer;Vak;Periode;Cijfer\n"), "cijfers.csv");
         var booking = await visitors[2].Client.BookAsync(s.Round.Id, s.Child.Id, slots[0].Id, "Rekenen");
         var run = await evening.RunAsync(app, visitors.Single(v => v.Who == "evening leader").Client);
         var join = new Uri(Mailbox.Link(await Mailbox.WaitForAsync(app, invited.Email!), "/join/"));
@@ -124,7 +125,7 @@ internal sealed record FormWorld(IReadOnlyList<Visitor> Visitors, IReadOnlyDicti
             {
                 ["schoolId"] = Of(s.School.Id, evening.School.Id), ["boardId"] = Of(s.School.BoardId), ["roundId"] = Of(s.Round.Id, evening.Round.Id), ["slotId"] = Of(slots[2].Id),
                 ["student"] = Of(s.Child.Id, pupil.Id), ["studentId"] = Of(s.Child.Id, pupil.Id), ["bookingId"] = Of(booking),
-                ["importId"] = Of(import.Url.Segments[^1]), ["runId"] = Of(run), ["token"] = Of(join.Segments[^1]),
+                ["importId"] = Of(import.Url.Segments[^1], grades.Url.Segments[^1]), ["runId"] = Of(run), ["token"] = Of(join.Segments[^1]),
                 ["staffMemberId"] = Of(s.Teacher.Id), ["blockId"] = Of(block), ["sessionId"] = Of(session),
                 ["form"] = Of("TenMinute"), ["agenda"] = Of("ThreeWay"), ["language"] = Of("nl"), ["date"] = Of(FollowThroughWorld.FirstDay), ["all"] = Of("true"),
                 ["agreementId"] = Of(agreement),

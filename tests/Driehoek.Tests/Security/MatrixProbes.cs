@@ -185,6 +185,15 @@ internal static class Probes
         [(Resource.FamilyHandover, Act.View)] = new((w, t, _) => Get($"/children/{w.Student(t)}/handover")),
         [(Resource.FamilyHandover, Act.Change)] = new((w, t, token) =>
             Form($"/children/{w.Student(t)}/handover?handler=Add", token, ("handoverId", Guid.NewGuid().ToString()), ("text", ""))),
+        // Report grades and tasks (issue 13). An upload without a file: whoever may import hears a file is needed; nothing is read.
+        [(Resource.GradeImport, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/grades")),
+        [(Resource.GradeImport, Act.Change)] = new((w, t, token) => Form($"/school/{w.School(t)}/grades", token)),
+        [(Resource.StaffTasks, Act.View)] = new((w, t, _) => Get($"/tasks?staff={w.Staff(t)}")),
+        // Marking a task that is not on the list: whoever may mark hears so; nothing changes.
+        [(Resource.StaffTasks, Act.Change)] = new((w, t, token) => Form($"/tasks?handler=Done&staff={w.Staff(t)}", token,
+            ("taskId", Guid.NewGuid().ToString()), ("version", Guid.NewGuid().ToString()))),
+        [(Resource.StudentTasks, Act.View)] = new((w, t, _) => Get($"/students/{w.Student(t)}/tasks")),
+        [(Resource.TaskOversight, Act.View)] = new((w, t, _) => Get($"/school/{w.School(t)}/tasks")),
     };
 
     public static bool Has(Resource resource, Act act) => All.ContainsKey((resource, act));

@@ -169,6 +169,15 @@ public enum Resource
     Handover,
     /// <summary>What was handed over about a child, as the family reads it and adds to it.</summary>
     FamilyHandover,
+    // Report grades and the tasks the contact rules make (issue 13, items 2, 4 and 5)
+    /// <summary>Report-grade imports of a school: preview and commit.</summary>
+    GradeImport,
+    /// <summary>A staff member's tasks (overdue, today, later, informed, done), marking them done, their quiet hours.</summary>
+    StaffTasks,
+    /// <summary>The tasks about one student.</summary>
+    StudentTasks,
+    /// <summary>Who is behind with their tasks and which families were not contacted, per school.</summary>
+    TaskOversight,
 }
 
 public enum Act
@@ -341,6 +350,16 @@ public static class AccessMatrix
         Row(Resource.FamilyHandover, Scope.Student, Act.View, Family,
             note: "parents with parental authority; the student from the age the school sets; released, shared items only"),
         Row(Resource.FamilyHandover, Scope.Student, Act.Change, Family, note: "adding a short line"),
+        // Report grades and tasks (issue 13): a task list is its owner's; those who support staff read it, leaders may also
+        // mark a task done; a subject teacher reads a student's tasks of their own subjects only.
+        Row(Resource.GradeImport, Scope.School, Act.View, Managers),
+        Row(Resource.GradeImport, Scope.School, Act.Change, Managers, note: "all or nothing; the rules make tasks once per occurrence"),
+        Row(Resource.StaffTasks, Scope.StaffMember, Act.View, [Relation.OwnStaffRecord, Relation.YearCoordinator, Relation.DepartmentHead, .. Leaders]),
+        Row(Resource.StaffTasks, Scope.StaffMember, Act.Change, [Relation.OwnStaffRecord, .. Leaders], note: "marking done; quiet hours"),
+        Row(Resource.StudentTasks, Scope.Student, Act.View, [.. GroupStaff, .. SchoolWide],
+            note: "a subject teacher sees the tasks of the subjects they teach the group"),
+        Row(Resource.TaskOversight, Scope.School, Act.View, [Relation.YearCoordinator, Relation.DepartmentHead, .. Leaders],
+            note: "one with a level sees that level's groups"),
     ];
 
     /// <summary>

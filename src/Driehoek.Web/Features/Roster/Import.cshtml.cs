@@ -23,16 +23,9 @@ public sealed class ImportModel(AppDbContext db, Access access, UploadRoster upl
         {
             return NotFound();
         }
-        byte[]? content = null;
-        if (file is not null && file.Length <= UploadRoster.MaxBytes)
-        {
-            // Straight into an array of the file's size: a buffer and its copy would hold a board's export twice.
-            content = new byte[file.Length];
-            await using var stream = file.OpenReadStream();
-            await stream.ReadExactlyAsync(content, ct);
-        }
+        var (content, tooLarge) = await UploadedFile.ReadAsync(file, UploadRoster.MaxBytes, ct);
         // An empty file still counts as a file: the preview then says it is empty.
-        var result = await upload.HandleAsync(new UploadRosterCommand(schoolId, file?.FileName ?? "", content, TooLarge: file?.Length > UploadRoster.MaxBytes), ct);
+        var result = await upload.HandleAsync(new UploadRosterCommand(schoolId, file?.FileName ?? "", content, tooLarge), ct);
         if (!result.Ok)
         {
             result.CopyTo(ModelState, text);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Driehoek.Web.Features.Roster.Csv;
 
@@ -129,25 +127,8 @@ public static class RosterParser
         }
     }
 
-    /// <summary>The file's records, the header first, each with its line.</summary>
-    private static IEnumerable<(string[] Record, int Line)> Records(string text, char delimiter, List<RosterIssue> errors)
-    {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            HasHeaderRecord = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            BadDataFound = args => errors.Add(new RosterIssue(args.Context.Parser?.Row ?? 0, "Roster.BadQuotes", [])),
-        };
-        using var csv = new CsvReader(new StringReader(text), config);
-        while (csv.Read())
-        {
-            yield return (csv.Parser.Record ?? [], csv.Parser.Row);
-        }
-    }
+    private static IEnumerable<(string[] Record, int Line)> Records(string text, char delimiter, List<RosterIssue> errors) =>
+        CsvRecords.Read(text, delimiter, errors);
 
     private static ParsedRoster Fail(RosterKind kind, string key, string encodingName, char delimiter) =>
         new(kind, [], [], [new RosterIssue(1, key, [])], [], encodingName, delimiter);

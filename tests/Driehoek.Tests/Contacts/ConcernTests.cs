@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Driehoek.Web.Features.Contacts;
 using Driehoek.Web.Features.Organisation;
 using Driehoek.Web.Features.People;
+using Driehoek.Web.Features.Tasks;
 
 namespace Driehoek.Tests.Contacts;
 
@@ -194,6 +195,36 @@ public abstract class ConcernTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, other.Status);
         var saved = await app.WithDbAsync(db => db.Concerns.SingleAsync(c => c.StudentId == w.Anna.Id));
         Assert.Equal((ConcernSituation.Other, ContactArea.ClassroomClimate, false), (saved.Situation, saved.Area, saved.Sensitive));
+    }
+
+    [Fact]
+    public async Task A_concern_becomes_a_task_for_the_mentor_a_sensitive_one_for_the_care_coordinator_and_the_answer_completes_it()
+    {
+        var w = await ContactWorld.CreateAsync(app);
+        var grades = await RaiseAsync(w.AnnaParent, w.Anna, "WorriedAboutGrades", "Haar cijfers voor Frans zakken.");
+        var bullied = await RaiseAsync(w.AnnaParent, w.Anna, "Bullied", "Ze wordt uitgescholden in de bus.");
+        await RaiseAsync(w.AnnaParent, w.Anna, "WorriedAboutGrades", "Nog een keer, voor de zekerheid.");
+
+        var tasks = await app.WithDbAsync(db => db.Set<StaffTask>().Where(t => t.Kind == TaskKind.Concern && t.StudentId == w.Anna.Id).ToListAsync());
+        Assert.Equal(3, tasks.Count);
+        var forGrades = Assert.Single(tasks, t => t.SourceKey == FamilyReports.TaskKey(grades));
+        var forBullied = Assert.Single(tasks, t => t.SourceKey == FamilyReports.TaskKey(bullied));
+        Assert.Equal((w.Mentor.Id, (Guid?)null, w.Group.Id), (forGrades.OwnerId, forGrades.InformedId, forGrades.GroupId));
+        Assert.Equal((w.Care.Id, (Guid?)w.Mentor.Id), (forBullied.OwnerId, forBullied.InformedId));
+        // Within the school's reply days (three school days by default, so three to five calendar days).
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        Assert.InRange(forGrades.DueOn, today.AddDays(3), today.AddDays(5));
+        using var mentor = await app.SignInAsync(w.Mentor.Email!);
+        Assert.Contains("Een zorg van een leerling of ouder", (await mentor.GetAsync("/tasks")).Main);
+
+        var page = await mentor.GetAsync(ContactWorld.Concerns(w.Anna));
+        var answered = await mentor.SubmitAsync(page, new() { ["Reply"] = "We bellen u morgen over Frans." }, $"#concern-{grades} form");
+
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        var states = await app.WithDbAsync(db => db.Set<StaffTask>().Where(t => t.Kind == TaskKind.Concern && t.StudentId == w.Anna.Id)
+            .ToDictionaryAsync(t => t.SourceKey, t => t.State));
+        Assert.Equal(TaskState.Done, states[FamilyReports.TaskKey(grades)]);
+        Assert.Equal(TaskState.Open, states[FamilyReports.TaskKey(bullied)]);
     }
 
     [Fact]

@@ -146,6 +146,29 @@ public abstract class TaskTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_positive_call_logged_in_the_contact_log_counts_as_contact_for_the_clock_rules()
+    {
+        var w = await GradeWorld.CreateAsync(app, students: 2);
+        using (var leader = await app.SignInAsync(w.Leader.Email!))
+        {
+            await leader.SubmitAsync($"/school/{w.School.Id}/contact-rules", new() { ["windowOn"] = "true", ["positiveOn"] = "true", ["positiveWeeks"] = "12" });
+        }
+        using var mentor = await app.SignInAsync(w.Mentor.Email!);
+        var logged = await mentor.SubmitAsync($"/students/{w.Students[0].Id}/contacts", new() { ["Summary"] = "Gebeld: het lezen gaat veel beter." },
+            "form.quick-log");
+        Assert.Equal(System.Net.HttpStatusCode.OK, logged.Status);
+
+        await app.RunTaskRulesAsync();
+
+        var positive = (await w.TasksAsync(app)).Where(t => t.Kind == TaskKind.NoPositiveContact).ToList();
+        Assert.Equal(w.Students[1].Id, Assert.Single(positive).StudentId);
+        var details = (await mentor.GetAsync("/tasks")).FindAll("details")
+            .Single(d => d.TextContent.Contains("nog niet gesproken", StringComparison.Ordinal)).TextContent;
+        Assert.DoesNotContain(w.Students[0].Name, details);
+        Assert.Contains(w.Students[1].Name, details);
+    }
+
+    [Fact]
     public async Task The_contact_rules_refuse_a_wrong_threshold_and_a_stale_form()
     {
         var w = await GradeWorld.CreateAsync(app, students: 1);

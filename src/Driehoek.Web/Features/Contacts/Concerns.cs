@@ -88,6 +88,15 @@ public sealed class StudentConcerns(AppDbContext db, Access access, AuditLog aud
             concern.Reply = reply;
             concern.RepliedAt = clock.GetUtcNow().UtcDateTime;
             await mail.RepliedAsync(concern, ct);
+            // The reply is what the concern's task asked for: it is done, by whoever answered.
+            var key = FamilyReports.TaskKey(concern.Id);
+            if (await db.Set<Tasks.StaffTask>().FirstOrDefaultAsync(t => t.SchoolId == school && t.Kind == Tasks.TaskKind.Concern
+                                                                          && t.SourceKey == key && t.State != Tasks.TaskState.Done, ct) is { } task)
+            {
+                task.State = Tasks.TaskState.Done;
+                task.DoneAt = concern.RepliedAt;
+                task.DoneById = (await access.ProfileAsync(ct)).Staff.Where(x => x.SchoolId == school).Select(x => (Guid?)x.StaffMemberId).FirstOrDefault();
+            }
         }
         else
         {

@@ -1,3 +1,6 @@
+using Driehoek.Web.Features.Organisation;
+using Driehoek.Web.Features.People;
+
 namespace Driehoek.Web.Features.Contacts;
 
 public sealed record TellSchoolCommand(Guid StudentId, FamilyNewsKind Kind, string? Text);
@@ -10,7 +13,7 @@ public sealed record RaiseConcernCommand(Guid StudentId, string? Topic, string? 
 /// which lands in the contact log and with the mentor; or a concern, which reaches the mentor (and, when sensitive, the
 /// care coordinator) and whose status and reply the one who raised it reads on their page.
 /// </summary>
-public sealed class FamilyReports(AppDbContext db, Access access, TimeProvider clock, ContactMail mail)
+public sealed class FamilyReports(AppDbContext db, Access access, TimeProvider clock, ContactMail mail, Tasks.TaskBook tasks)
 {
     public async Task<Result<Guid>> TellAsync(TellSchoolCommand c, CancellationToken ct)
     {
@@ -66,11 +69,46 @@ public sealed class FamilyReports(AppDbContext db, Access access, TimeProvider c
             Situation = situation, Area = area, Sensitive = ContactRules.IsSensitive(situation), Text = text,
             CreatedAt = clock.GetUtcNow().UtcDateTime, Status = ConcernStatus.New,
         };
+        // The concern and the task that answers for it are one write: nobody is told of a concern that has no owner yet.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Concerns.Add(concern);
         await mail.ConcernRaisedAsync(concern, ct);
         await db.SaveChangesAsync(ct);
+        await tasks.CreateAsync(await ConcernTaskAsync(concern, ct), ct);
+        await transaction.CommitAsync(ct);
         return concern.Id;
     }
+
+    /// <summary>
+    /// The task a concern makes: the student's mentor (else group teacher) answers it; a sensitive one the school's care
+    /// coordinator, with the mentor informed; due within the school's reply days. None when the school has nobody to own it.
+    /// </summary>
+    private async Task<IReadOnlyList<Tasks.NewTask>> ConcernTaskAsync(Concern concern, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = await SchoolCalendar.CurrentYearAsync(db, concern.SchoolId, SchoolCalendar.Today(clock), ct);
+        var group = year is null ? null : await db.Enrollments.AsNoTracking()
+            .Where(e => e.StudentId == concern.StudentId && e.SchoolYearId == year.Id).Select(e => (Guid?)e.GroupId).FirstOrDefaultAsync(ct);
+        var staff = await db.StaffAssignments.AsNoTracking()
+            .Where(a => a.SchoolId == concern.SchoolId
+                        && ((group != null && a.GroupId == group && (a.Role == StaffRole.Mentor || a.Role == StaffRole.GroupTeacher))
+                            || a.Role == StaffRole.CareCoordinator))
+            .OrderBy(a => a.Id).Select(a => new { a.Role, a.StaffMemberId }).ToListAsync(ct);
+        var lead = (staff.FirstOrDefault(a => a.Role == StaffRole.Mentor) ?? staff.FirstOrDefault(a => a.Role == StaffRole.GroupTeacher))?.StaffMemberId;
+        var care = staff.FirstOrDefault(a => a.Role == StaffRole.CareCoordinator)?.StaffMemberId;
+        var (owner, informed) = concern.Sensitive && care is not null ? (care, lead) : (lead, null);
+        if (owner is not { } ownerId)
+        {
+            return [];
+        }
+        var replyDays = Conversations.AskConversation.ReplyDays(
+            await db.Schools.AsNoTracking().Where(x => x.Id == concern.SchoolId).Select(x => x.ConversationReplyDays).SingleAsync(ct));
+        var due = DateOnly.FromDateTime(SchoolCalendar.ToLocal(Conversations.ConversationRules.ReplyBy(now, replyDays)));
+        return [new Tasks.NewTask(concern.SchoolId, Tasks.TaskKind.Concern, TaskKey(concern.Id), ownerId, due, concern.StudentId, group, informed)];
+    }
+
+    /// <summary>The occurrence key of a concern's task: one task per concern however often it is asked for.</summary>
+    public static string TaskKey(Guid concernId) => concernId.ToString("N");
 
     /// <summary>The topics the form offers, per area: the common situations first, then "something else".</summary>
     public static readonly IReadOnlyList<(ContactArea Area, IReadOnlyList<ConcernSituation> Situations)> Topics =

@@ -4,8 +4,8 @@ namespace Driehoek.Web.Features.Tasks;
 
 /// <summary>
 /// When the school last had contact with each student's family. The rules about reaching every family and about
-/// positive contact ask this, never a table; the contact log can replace <see cref="HeldContacts"/> by registering
-/// its own implementation.
+/// positive contact ask this, never a table: the contact log's <see cref="Contacts.LoggedContacts"/> answers, on top of
+/// <see cref="HeldContacts"/>.
 /// </summary>
 public interface IContactHistory
 {
@@ -14,7 +14,7 @@ public interface IContactHistory
 }
 
 /// <summary>
-/// Until the contact log exists: a held conversation counts as contact, and as positive contact (its tone is not
+/// What the cycle and the tasks say: a held conversation counts as contact, and as positive contact (its tone is not
 /// recorded); a completed task about a student counts as contact, and a completed "no positive contact" task as positive.
 /// </summary>
 public sealed class HeldContacts(AppDbContext db) : IContactHistory

@@ -8,8 +8,9 @@ public static class TasksSetup
     {
         services.AddScoped<TaskNotices>();
         services.AddScoped<TaskBook>();
-        // Until the contact log exists; it registers its own IContactHistory in place of this one.
-        services.AddScoped<IContactHistory, HeldContacts>();
+        // The rules ask the contact log, which adds what staff logged to the held conversations and completed tasks.
+        services.AddScoped<HeldContacts>();
+        services.AddScoped<IContactHistory, Contacts.LoggedContacts>();
         services.AddScoped<NotContacted>();
         services.AddScoped<GetStaffTasks>();
         services.AddScoped<GetStudentTasks>();

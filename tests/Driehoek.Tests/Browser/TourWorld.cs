@@ -190,7 +190,7 @@ internal sealed record TourWorld(IReadOnlyList<(string Who, string? Email, IRead
                 $"/rounds/{round}/move-evening?from=2026-11-17&to=2026-11-19", $"/rounds/{round}/book-for?student={s.Child.Id}",
                 $"/rounds/{round}/must-see?staff={s.Teacher.Id}&open=true", $"/rounds/{round}/interpreters",
                 $"/school/{school}/agendas/ThreeWay", $"/school/{school}/feedback",
-                $"/school/{school}/coverage", $"/school/{school}/coverage/{s.Group.Id}",
+                $"/school/{school}/coverage", $"/school/{school}/coverage/{s.Group.Id}", $"/school/{school}/coverage/contacts",
                 "/conversations", $"/students/{s.Child.Id}/conversations", .. leaderTaskPages,
                 $"/school/{school}/rollover",
             ]),

@@ -165,6 +165,44 @@ public abstract class ContactLogTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_coverage_counts_contact_per_group_families_not_contacted_by_tone_and_tasks_done_on_time_for_leaders_only()
+    {
+        var w = await ContactWorld.CreateAsync(app);
+        using (var mentor = await app.SignInAsync(w.Mentor.Email!))
+        {
+            await mentor.SubmitAsync(ContactWorld.Log(w.Anna), new() { ["Summary"] = "Gaat goed in de klas" }, "form.quick-log");
+            await mentor.SubmitAsync(ContactWorld.Log(w.Bram), new() { ["Tone"] = "Concern", ["Summary"] = "Mist veel huiswerk" }, "form.quick-log");
+        }
+        using (var parent = await app.SignInAsync(w.AnnaParent.Email!))
+        {
+            await parent.SubmitAsync(ContactWorld.Family(w.Anna), new() { ["Topic"] = "WorriedAboutGrades" }, "form.raise");
+        }
+        using (var mentor = await app.SignInAsync(w.Mentor.Email!))
+        {
+            var concern = await app.WithDbAsync(db => db.Concerns.Where(c => c.StudentId == w.Anna.Id).Select(c => c.Id).SingleAsync());
+            await mentor.SubmitAsync(await mentor.GetAsync(ContactWorld.Concerns(w.Anna)), new() { ["Reply"] = "We bellen u morgen." }, $"#concern-{concern} form");
+        }
+        var url = $"/school/{w.School.Id}/coverage/contacts";
+
+        using var leader = await app.SignInAsync(w.Leader.Email!);
+        var page = await leader.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var row = page.FindAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "2B");
+        Assert.Equal(["3", "1", "1", "1", "1 van 1"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray());
+        Assert.NotNull((await leader.GetAsync($"/school/{w.School.Id}/coverage")).Find($"a[href='{url}']"));
+        using (var mentor = await app.SignInAsync(w.Mentor.Email!))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await mentor.StatusAsync(url));
+        }
+        var elsewhere = await ContactWorld.CreateAsync(app);
+        using var otherLeader = await app.SignInAsync(elsewhere.Leader.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, await otherLeader.StatusAsync(url));
+        using var parentOf = await app.SignInAsync(w.AnnaParent.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, await parentOf.StatusAsync(url));
+    }
+
+    [Fact]
     public async Task Another_group_school_or_family_cannot_read_or_write_a_students_contact_log()
     {
         var w = await ContactWorld.CreateAsync(app);

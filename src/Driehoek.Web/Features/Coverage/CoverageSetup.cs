@@ -8,6 +8,7 @@ public static class CoverageSetup
         services.AddScoped<GetGroupCoverage>();
         services.AddScoped<GetBoardCoverage>();
         services.AddScoped<LogCall>();
+        services.AddScoped<GetContactCoverage>();
         return services;
     }
 }

@@ -65,8 +65,15 @@ public abstract class TaskTests(TestApp app)
             // Reading, not marking: the year coordinator supports, the owner does the work.
             Assert.Null((await coordinator.GetAsync(url)).Find("#today form"));
         }
+        // A year coordinator of another level does not read this level's teachers' lists; a leader reads every list.
+        var fifth = await w.School.StaffAsync(StaffRole.YearCoordinator, level: 5);
+        using (var otherLevel = await app.SignInAsync(fifth.Email!))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await otherLevel.StatusAsync(url));
+        }
         // Another school's staff list is not this school's leader's either.
         using var leader = await app.SignInAsync(w.Leader.Email!);
+        Assert.Equal(HttpStatusCode.OK, await leader.StatusAsync(url));
         Assert.Equal(HttpStatusCode.NotFound, await leader.StatusAsync($"/tasks?staff={otherLeader.Id}"));
         Assert.Equal(HttpStatusCode.NotFound, await leader.StatusAsync($"/school/{other.Id}/tasks"));
     }

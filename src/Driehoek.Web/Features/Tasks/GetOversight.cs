@@ -21,16 +21,20 @@ public sealed class GetOversight(AppDbContext db, Access access, NotContacted no
 {
     private static readonly StaffRole[] Overseers = [StaffRole.YearCoordinator, StaffRole.DepartmentHead, StaffRole.SchoolLeader, StaffRole.Administrator];
 
+    /// <summary>The year levels someone oversees at a school; null for all (levels limit only someone whose every overseeing role has one).</summary>
+    public static List<int>? OverseenLevels(AccessProfile profile, Guid schoolId)
+    {
+        var roles = profile.Staff.Where(s => s.SchoolId == schoolId && s.GroupId is null && Overseers.Contains(s.Role)).ToList();
+        return roles.Count > 0 && roles.All(r => r.Level is not null) ? roles.Select(r => r.Level!.Value).Distinct().ToList() : null;
+    }
+
     public async Task<Result<Oversight>> HandleAsync(Guid schoolId, CancellationToken ct)
     {
         if (!await access.MayAsync(Resource.TaskOversight, Act.View, Target.School(schoolId), ct))
         {
             return Result<Oversight>.NotFound();
         }
-        var profile = await access.ProfileAsync(ct);
-        var roles = profile.Staff.Where(s => s.SchoolId == schoolId && s.GroupId is null && Overseers.Contains(s.Role)).ToList();
-        // Levels limit only someone whose every overseeing role has one.
-        var levels = roles.Count > 0 && roles.All(r => r.Level is not null) ? roles.Select(r => r.Level!.Value).Distinct().ToList() : null;
+        var levels = OverseenLevels(await access.ProfileAsync(ct), schoolId);
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleAsync(ct);
         var today = SchoolCalendar.Today(clock);
         var year = await SchoolCalendar.CurrentYearAsync(db, schoolId, today, ct);

@@ -14,7 +14,8 @@ public sealed record StaffTaskList(Guid StaffId, string StaffName, Guid SchoolId
 
 /// <summary>
 /// A staff member's tasks: overdue, due today, later, the ones they are informed of, and the latest done. The owner
-/// reads their own; a year coordinator, department head or leader of the school reads anyone's (to support them).
+/// reads their own; a leader of the school reads anyone's, a year coordinator or department head those of the colleagues
+/// who teach their levels (to support them).
 /// </summary>
 public sealed class GetStaffTasks(AppDbContext db, Access access, NotContacted notContacted, TimeProvider clock)
 {
@@ -30,6 +31,13 @@ public sealed class GetStaffTasks(AppDbContext db, Access access, NotContacted n
             return Result<StaffTaskList>.NotFound();
         }
         var member = await db.StaffMembers.AsNoTracking().Where(m => m.Id == who).Select(m => new { m.SchoolId, m.FirstName, m.LastNamePrefix, m.LastName }).SingleAsync(ct);
+        // A year coordinator or department head of some levels reads the lists of colleagues who teach those levels only.
+        if (profile.Staff.All(s => s.StaffMemberId != who) && GetOversight.OverseenLevels(profile, member.SchoolId) is { } levels
+            && !await db.StaffAssignments.Where(a => a.StaffMemberId == who && a.GroupId != null)
+                .Join(db.Groups, a => a.GroupId, g => g.Id, (a, g) => g.Level).AnyAsync(l => l != null && levels.Contains(l.Value), ct))
+        {
+            return Result<StaffTaskList>.NotFound();
+        }
         var today = SchoolCalendar.Today(clock);
         var tasks = await db.Set<StaffTask>().AsNoTracking()
             .Where(t => (t.OwnerId == who && t.State == TaskState.Open) || (t.InformedId == who && t.State == TaskState.Open))

@@ -45,13 +45,19 @@ public static class ProviderRun
             await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
                 async (client, _) => await client.BookAsync(measured, seeded.RoundId));
             var rushTook = rushWatch.Elapsed;
-            commands.On = false;
             var runtime = RuntimeStats.Now(ef.HitRate).Since(runtimeBefore);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var machineBusy = MachineCpu.Now().BusySince(machineBefore);
             log.WriteLine($"[{provider}] rush: {measured.Booked} bookings in {rushTook.TotalSeconds:F1} s, {measured.LostRaces} lost races, {measured.Errors} errors");
-
+            // The confirmations the rush put in the outbox are part of what its bookings cost, sent during the rush or after it.
             var (drainTook, left) = await DrainOutboxAsync(app);
+            commands.On = false;
+            log.WriteLine($"[{provider}] where the {commands.Count} commands went (per booking, start of the SQL):");
+            foreach (var (shape, count) in commands.ByShape(25))
+            {
+                log.WriteLine($"[{provider}]   {(double)count / Math.Max(1, measured.Booked),5:0.00}  {shape}");
+            }
+
             var doubles = await DoubleBookings.CountAsync(app, seeded.RoundId);
             var rawDuration = TimeSpan.FromSeconds(Math.Clamp(rushTook.TotalSeconds, 5, 60));
             var raw = await RawInserts.RunAsync(provider, app.ConnectionString, options.Concurrency, rawDuration);

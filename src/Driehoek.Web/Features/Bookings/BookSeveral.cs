@@ -62,8 +62,7 @@ public sealed class BookSeveral(AppDbContext db, Access access, TimeProvider clo
             {
                 await BookSlot.ResolveWaitingAsync(db, family, state.Slot.StaffMemberId, now, ct);
             }
-            await notices.ConfirmedAsync(booking, new BookingNotices.About(state.StudentFirstName ?? "", state.TeacherName, state.Slot.Room,
-                state.Slot.VideoLink, state.SchoolName ?? ""), ct);
+            await notices.ConfirmedAsync(booking, state.About, ct);
         }
         try
         {

@@ -27,7 +27,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         if (problem is not null)
         {
             return problem.Key == "Booking.JustTaken"
-                ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct))
+                ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct, state))
                 : BookingAttempt.Of(Result<Guid>.Invalid(problem));
         }
 
@@ -37,7 +37,7 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
         {
             await ResolveWaitingAsync(db, family, slot.StaffMemberId, now, ct);
         }
-        await notices.ConfirmedAsync(booking, new BookingNotices.About(state.StudentFirstName ?? "", state.TeacherName, slot.Room, slot.VideoLink, state.SchoolName ?? ""), ct);
+        await notices.ConfirmedAsync(booking, state.About, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -64,10 +64,11 @@ public sealed class BookSlot(AppDbContext db, Access access, TimeProvider clock,
     /// <summary>Works out which rule the other request won on, and answers like the checks would have.</summary>
     private async Task<BookingAttempt> RaceLostAsync(FamilyContext family, Slot slot, CancellationToken ct)
     {
-        var problem = await BookingChecks.ForNewBookingAsync(db, family, slot, new BookingDetails(null, TopicAreas.None, null, MeetingMode.OnSite),
-            clock.GetUtcNow().UtcDateTime, ct) ?? new FieldError("SlotId", "Booking.JustTaken");
+        var (found, state) = await BookingChecks.CheckAsync(db, family, slot, new BookingDetails(null, TopicAreas.None, null, MeetingMode.OnSite),
+            clock.GetUtcNow().UtcDateTime, ct);
+        var problem = found ?? new FieldError("SlotId", "Booking.JustTaken");
         return problem.Key == "Booking.JustTaken"
-            ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct))
+            ? new BookingAttempt(Result<Guid>.Conflict(problem), await free.NearestAsync(family, slot, ct, state))
             : BookingAttempt.Of(Result<Guid>.Conflict(problem));
     }
 }

@@ -74,17 +74,39 @@ public static class BookingChecks
     public sealed record SlotState(ConversationRound Round, Slot Slot, bool InRound, bool IsMain, bool IsSubject, int BookedSubjects, bool WithTeacher,
         bool Taken, bool Clash, bool Waiting, string? TeacherFirstName, string? TeacherPrefix, string? TeacherLastName, string? StudentFirstName, string? SchoolName)
     {
+        /// <summary>
+        /// The household's guardians with an e-mail address whom the school tells about this child's conversations
+        /// (<see cref="FamilyContacts"/>'s rule): the confirmation's recipients.
+        /// </summary>
+        public IReadOnlyList<GuardianToTell> Told { get; init; } = [];
+
         public string TeacherName => PersonName.Format(TeacherFirstName ?? "", TeacherPrefix, TeacherLastName ?? "");
+
+        /// <summary>The child's, teacher's, place's and school's names and the recipients, as the confirmation needs them.</summary>
+        public BookingNotices.About About => new(StudentFirstName ?? "", TeacherName, Slot.Room, Slot.VideoLink, SchoolName ?? "",
+            Told.Select(g => new BookingNotices.Recipient(g.FirstName, g.Email!, Infrastructure.Localization.Cultures.Normalize(g.PreferredLanguage))).ToList());
     }
 
-    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, Guid, Guid?, string, string, CancellationToken, Task<SlotState?>>> State = new(() => EF.CompileAsyncQuery(
+    public sealed record GuardianToTell(Guid GuardianId, string FirstName, string? Email, string PreferredLanguage);
+
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, Guid, Guid, Guid, Guid, Guid?, string, string, IAsyncEnumerable<StateRow>>> State = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid slotId, Guid roundId, Guid schoolId, Guid studentId, Guid householdId, Guid? movingBookingId,
-            string householdOwner, string studentOwner, CancellationToken ct) => db.Slots.AsNoTracking()
+            string householdOwner, string studentOwner) => db.Slots.AsNoTracking()
             .Where(s => s.Id == slotId && s.RoundId == roundId)
             .Join(db.Rounds.AsNoTracking().Where(r => r.Id == roundId && r.SchoolId == schoolId), s => s.RoundId, r => r.Id, (s, r) => new { s, r })
+            // One row per guardian to tell (FamilyContacts.Of(…, ConversationRounds) for this child and household, spelled out:
+            // a compiled query cannot call it), or one row without: the confirmation's recipients come in the same round trip.
+            .SelectMany(x => (from link in db.Guardianships
+                    where link.SchoolId == schoolId && link.StudentId == studentId
+                    join school in db.Schools on link.SchoolId equals school.Id
+                    join g in db.Guardians on link.GuardianId equals g.Id
+                    where g.BoardId == school.BoardId && g.HouseholdId == householdId && g.Email != null
+                          && (link.HasParentalAuthority || (school.LimitedGuardianAccess & LimitedGuardianAccess.ConversationRounds) == LimitedGuardianAccess.ConversationRounds)
+                    select g).DefaultIfEmpty(),
+                (x, g) => new { x.s, x.r, g })
             // "Teaches the child in this round" is spelled out in each place: EF Core cannot reuse a subquery
             // projected in an earlier Select.
-            .Select(x => new SlotState(
+            .Select(x => new StateRow(new SlotState(
                 x.r,
                 x.s,
                 db.RoundGroups.Where(g => g.RoundId == x.r.Id).Join(db.Enrollments, g => g.GroupId, e => e.GroupId, (g, e) => e.StudentId).Any(st => st == studentId),
@@ -112,23 +134,34 @@ public static class BookingChecks
                 db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastNamePrefix).FirstOrDefault(),
                 db.StaffMembers.Where(m => m.Id == x.s.StaffMemberId).Select(m => m.LastName).FirstOrDefault(),
                 db.Students.Where(st => st.Id == studentId).Select(st => st.FirstName).FirstOrDefault(),
-                db.Schools.Where(sc => sc.Id == schoolId).Select(sc => sc.Name).FirstOrDefault()))
-            .FirstOrDefault()));
+                db.Schools.Where(sc => sc.Id == schoolId).Select(sc => sc.Name).FirstOrDefault()),
+                x.g == null ? null : new GuardianToTell(x.g.Id, x.g.FirstName, x.g.Email, x.g.PreferredLanguage)))));
+
+    private sealed record StateRow(SlotState State, GuardianToTell? Guardian);
 
     /// <summary>
     /// The round of the child's school with the slot of it and what the checks need; null when either is not
     /// there. The caller still decides whether the family may book in the round (<see cref="FamilyContext"/>).
     /// </summary>
-    public static Task<SlotState?> StateAsync(AppDbContext db, Guid schoolId, Guid roundId, Guid studentId, Guid householdId, Guid slotId,
-        CancellationToken ct, Guid? movingBookingId = null) =>
-        State.For(db)(db, slotId, roundId, schoolId, studentId, householdId, movingBookingId, $"h:{householdId:N}", $"s:{studentId:N}", ct);
+    public static async Task<SlotState?> StateAsync(AppDbContext db, Guid schoolId, Guid roundId, Guid studentId, Guid householdId, Guid slotId,
+        CancellationToken ct, Guid? movingBookingId = null)
+    {
+        var rows = await State.For(db)(db, slotId, roundId, schoolId, studentId, householdId, movingBookingId, $"h:{householdId:N}", $"s:{studentId:N}").ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0].State with { Told = rows.Where(r => r.Guardian is not null).Select(r => r.Guardian!).DistinctBy(g => g.GuardianId).ToList() };
+    }
 
     public static async Task<FieldError?> ForNewBookingAsync(
+        AppDbContext db, FamilyContext family, Slot slot, BookingDetails details, DateTime now, CancellationToken ct, Guid? movingBookingId = null) =>
+        (await CheckAsync(db, family, slot, details, now, ct, movingBookingId)).Problem;
+
+    /// <summary><see cref="ForNewBookingAsync"/> with what the checks read (null when the slot or round is gone).</summary>
+    public static async Task<(FieldError? Problem, SlotState? State)> CheckAsync(
         AppDbContext db, FamilyContext family, Slot slot, BookingDetails details, DateTime now, CancellationToken ct, Guid? movingBookingId = null)
     {
         var state = await StateAsync(db, family.Round.SchoolId, family.Round.Id, family.StudentId, family.HouseholdId, slot.Id, ct, movingBookingId);
         // A slot the teacher removed in the meantime is as gone as one someone else took.
-        return state is null ? Window(family.Round, now, family.ByStaff) ?? new FieldError("SlotId", "Booking.JustTaken") : ForNewBooking(family, state, details, now, movingBookingId);
+        return (state is null ? Window(family.Round, now, family.ByStaff) ?? new FieldError("SlotId", "Booking.JustTaken") : ForNewBooking(family, state, details, now, movingBookingId),
+            state);
     }
 
     /// <summary>The rules, in the order their messages are given, over what <see cref="StateAsync"/> read.</summary>

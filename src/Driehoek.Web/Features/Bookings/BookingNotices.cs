@@ -53,8 +53,8 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     public sealed record Facts(string Student, string Teacher, string? Place, string SchoolName, IReadOnlyList<Recipient> Guardians);
 
-    /// <summary>The child's first name, the teacher's name, the slot's room and video link, and the school's name.</summary>
-    public sealed record About(string Student, string Teacher, string? Room, string? VideoLink, string SchoolName);
+    /// <summary>The child's first name, the teacher's name, the slot's room and video link, the school's name and, when the caller read them, the recipients.</summary>
+    public sealed record About(string Student, string Teacher, string? Room, string? VideoLink, string SchoolName, IReadOnlyList<Recipient>? Guardians = null);
 
     public async Task<Facts> FactsAsync(Booking booking, CancellationToken ct)
     {
@@ -78,7 +78,7 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
 
     private async Task<Facts> FactsAsync(Booking booking, About about, CancellationToken ct)
     {
-        var guardians = (await FamilyContacts.Of(db, booking.SchoolId, LimitedGuardianAccess.ConversationRounds)
+        var guardians = about.Guardians ?? (await FamilyContacts.Of(db, booking.SchoolId, LimitedGuardianAccess.ConversationRounds)
                 .Where(c => c.StudentId == booking.StudentId && c.HouseholdId == booking.HouseholdId && c.Email != null)
                 .ToListAsync(ct))
             .DistinctBy(c => c.GuardianId).Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();

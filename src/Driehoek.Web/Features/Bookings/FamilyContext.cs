@@ -30,16 +30,16 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
     /// round, which of the children are in it and what their school lets a guardian without authority take part in, in
     /// one query after the access profile (every family asks for its options before it books). Ordered by name.
     /// </summary>
-    public static async Task<IReadOnlyList<(FamilyContext Family, string FirstName)>> LoadAllAsync(AppDbContext db, Access access, Guid roundId,
-        CancellationToken ct)
+    public static async Task<LoadedFamilies> LoadAllAsync(AppDbContext db, Access access, Guid roundId, CancellationToken ct)
     {
         var profile = await access.ProfileAsync(ct);
         var links = profile.Children.Values.Where(l => l.HouseholdId is not null).ToList();
         if (links.Count == 0)
         {
-            return [];
+            return LoadedFamilies.None;
         }
         var ids = links.Select(l => l.StudentId).ToList();
+        var households = links.Select(l => l.HouseholdId!.Value).Distinct().ToList();
         var schools = links.Select(l => l.SchoolId).Distinct().ToList();
         var found = await db.Rounds.AsNoTracking()
             .Where(r => r.Id == roundId && schools.Contains(r.SchoolId) && r.Status != RoundStatus.Draft)
@@ -52,19 +52,34 @@ public sealed record FamilyContext(ConversationRound Round, Guid StudentId, Guid
                     .Where(id => ids.Contains(id))
                     .Join(db.Students, id => id, st => st.Id, (id, st) => new { st.Id, st.FirstName })
                     .ToList(),
+                Waiting = db.WaitingList.Where(w => w.RoundId == r.Id && households.Contains(w.HouseholdId) && w.ResolvedAt == null)
+                    .Select(w => new { w.StudentId, w.StaffMemberId, w.HouseholdId }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return [];
+            return LoadedFamilies.None;
         }
         var names = found.Children.DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.FirstName);
-        return links
+        var families = links
             .Where(l => l.SchoolId == found.Round.SchoolId && names.ContainsKey(l.StudentId)
                         && FamilyContacts.MayBeTold(l.HasParentalAuthority, found.SchoolAllows, LimitedGuardianAccess.ConversationRounds))
             .Select(l => (new FamilyContext(found.Round, l.StudentId, l.GuardianId, l.HouseholdId!.Value), names[l.StudentId]))
             .OrderBy(x => x.Item2, StringComparer.CurrentCulture).ThenBy(x => x.Item1.StudentId)
             .ToList();
+        var waiting = found.Waiting.Where(w => families.Any(f => f.Item1.StudentId == w.StudentId && f.Item1.HouseholdId == w.HouseholdId))
+            .Select(w => (w.StudentId, w.StaffMemberId)).Distinct().ToList();
+        return new LoadedFamilies(families, waiting);
+    }
+
+    /// <summary>
+    /// What <see cref="LoadAllAsync"/> read: the children with their first names, and the teachers whose waiting list a
+    /// child of these households is on (unresolved), read in the same query.
+    /// </summary>
+    public sealed record LoadedFamilies(IReadOnlyList<(FamilyContext Family, string FirstName)> Families,
+        IReadOnlyList<(Guid StudentId, Guid StaffMemberId)> Waiting)
+    {
+        public static readonly LoadedFamilies None = new([], []);
     }
 
     /// <summary>

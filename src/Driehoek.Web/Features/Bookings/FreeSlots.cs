@@ -10,7 +10,8 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
     public Task<List<FreeSlot>> ForTeachersAsync(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds, CancellationToken ct) =>
         Free(roundId, staffMemberIds).ToListAsync(ct);
 
-    private IQueryable<FreeSlot> Free(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds)
+    /// <param name="notBusy">Claim owners (<see cref="TimeClaims"/>) who must be free for the whole slot: a household's and child's own conversations.</param>
+    private IQueryable<FreeSlot> Free(Guid roundId, IReadOnlyCollection<Guid> staffMemberIds, IReadOnlyList<string>? notBusy = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var slots = db.Slots.AsNoTracking()
@@ -18,6 +19,10 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
             // teachers' bookings instead of every booking of the school for each page of free slots.
             .Where(s => s.RoundId == roundId && staffMemberIds.Contains(s.StaffMemberId) && s.StartsAt > now
                         && !db.Bookings.Any(b => b.ActiveSlotId == s.Id && b.RoundId == roundId && staffMemberIds.Contains(b.StaffMemberId)));
+        if (notBusy is not null)
+        {
+            slots = slots.Where(s => !db.TimeClaims.Any(c => notBusy.Contains(c.Owner) && c.Cell >= s.StartsAt && c.Cell < s.EndsAt));
+        }
         return slots
             .Join(db.StaffMembers, s => s.StaffMemberId, m => m.Id, (s, m) => new { s, m.FirstName, m.LastNamePrefix, m.LastName })
             .OrderBy(x => x.s.StartsAt)
@@ -29,15 +34,24 @@ public sealed class FreeSlots(AppDbContext db, TimeProvider clock)
     /// The free slots nearest in time to the one that was just taken, with the same teacher or a
     /// colleague in the same role for this child (a duo partner), that fit the household's other bookings.
     /// </summary>
-    public async Task<IReadOnlyList<FreeSlot>> NearestAsync(FamilyContext family, Slot wanted, CancellationToken ct)
+    /// <param name="known">What the booking's checks read about the wanted slot, when the caller has it: a subject teacher has no
+    /// colleague in the same role for this child, so the child's teachers need not be read.</param>
+    public async Task<IReadOnlyList<FreeSlot>> NearestAsync(FamilyContext family, Slot wanted, CancellationToken ct, BookingChecks.SlotState? known = null)
     {
-        var teachers = (await TeachersOfStudent.ForRoundAsync(db, family.Round, [family.StudentId], ct)).GetValueOrDefault(family.StudentId) ?? [];
-        var role = teachers.FirstOrDefault(t => t.StaffMemberId == wanted.StaffMemberId)?.Role;
-        var candidates = teachers.Where(t => t.StaffMemberId == wanted.StaffMemberId || (t.Role == role && role != StaffRole.SubjectTeacher))
-            .Select(t => t.StaffMemberId).ToList();
-        var busy = await BusyAsync(family.Round, [family], ct);
-        return (await ForTeachersAsync(family.Round.Id, candidates, ct))
-            .Where(s => !busy.Clashes(family, s.StartsAt, s.EndsAt))
+        List<Guid> candidates;
+        if (known is { IsSubject: true, IsMain: false })
+        {
+            candidates = [wanted.StaffMemberId];
+        }
+        else
+        {
+            var teachers = (await TeachersOfStudent.ForRoundAsync(db, family.Round, [family.StudentId], ct)).GetValueOrDefault(family.StudentId) ?? [];
+            var role = teachers.FirstOrDefault(t => t.StaffMemberId == wanted.StaffMemberId)?.Role;
+            candidates = teachers.Where(t => t.StaffMemberId == wanted.StaffMemberId || (t.Role == role && role != StaffRole.SubjectTeacher))
+                .Select(t => t.StaffMemberId).ToList();
+        }
+        // Times when the household or the child already has a conversation are left out in the same query (BusyAsync's rule).
+        return (await Free(family.Round.Id, candidates, TimeClaims.OwnersOf(family)).ToListAsync(ct))
             .OrderBy(s => Math.Abs((s.StartsAt - wanted.StartsAt).Ticks))
             .Take(3)
             .OrderBy(s => s.StartsAt)

@@ -26,7 +26,7 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
 {
     public async Task<Result<BookingOptions>> HandleAsync(Guid roundId, CancellationToken ct)
     {
-        var loaded = await FamilyContext.LoadAllAsync(db, access, roundId, ct);
+        var (loaded, waiting) = await FamilyContext.LoadAllAsync(db, access, roundId, ct);
         if (loaded.Count == 0)
         {
             return Result<BookingOptions>.NotFound();
@@ -39,9 +39,6 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
         var households = families.Select(f => f.HouseholdId).Distinct().ToList();
         var teachers = await TeachersOfStudent.ForRoundAsync(db, round, studentIds, ct);
         var booked = await BookedAsync(round, households, names, now, ct);
-        var waiting = await db.WaitingList.AsNoTracking()
-            .Where(w => w.RoundId == round.Id && households.Contains(w.HouseholdId) && w.ResolvedAt == null)
-            .Select(w => new { w.StudentId, w.StaffMemberId }).ToListAsync(ct);
         var allTeacherIds = teachers.Values.SelectMany(t => t).Select(t => t.StaffMemberId).Distinct().ToList();
         var slots = await free.ForTeachersAsync(round.Id, allTeacherIds, ct);
         var busy = await free.BusyAsync(round, families, ct);
@@ -54,7 +51,7 @@ public sealed class GetBookingOptions(AppDbContext db, Access access, TimeProvid
                     .Select(s => new SlotOption(s.SlotId, s.StartsAt, s.EndsAt, s.Room, s.HasVideo || round.Form == ConversationForm.Digital,
                         booked.Any(b => b.EndsAt == s.StartsAt || b.StartsAt == s.EndsAt)))
                     .ToList(),
-                waiting.Any(w => w.StudentId == f.StudentId && w.StaffMemberId == t.StaffMemberId))).ToList())).ToList();
+                waiting.Contains((f.StudentId, t.StaffMemberId)))).ToList())).ToList();
 
         return new BookingOptions(round.Id, round.Name, round.Form, round.LengthMinutes, BookingChecks.Window(round, now),
             round.BookingOpensAt, round.BookingClosesAt, round.ChangeDeadlineHours, round.MaxSubjectTeachers, children, booked);

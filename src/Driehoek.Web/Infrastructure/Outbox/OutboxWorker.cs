@@ -226,7 +226,10 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             await others;
             try
             {
-                await signal.WaitAsync(interval, stoppingToken);
+                if (await signal.WaitAsync(interval, stoppingToken) && settings.GatherMilliseconds > 0)
+                {
+                    await Task.Delay(settings.GatherMilliseconds, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {

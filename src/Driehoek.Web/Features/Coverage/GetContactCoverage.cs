@@ -43,11 +43,15 @@ public sealed class GetContactCoverage(AppDbContext db, Access access, IContactH
             .Select(t => new { t.GroupId, t.StudentId, t.DueOn, t.DoneAt }).ToListAsync(ct);
 
         Guid? GroupOf(Guid? student) => student is { } s && groupOf.TryGetValue(s, out var g) ? g : null;
+        // Each list split by group once: a large school has a hundred groups and thousands of rows in each list.
+        var studentsOf = groupOf.ToLookup(e => e.Value, e => e.Key);
+        var tasksOf = tasks.ToLookup(t => t.GroupId ?? GroupOf(t.StudentId));
+        var tonesOf = tones.ToLookup(c => GroupOf(c.StudentId));
         var lines = groups.Select(g =>
         {
-            var students = groupOf.Where(e => e.Value == g.Id).Select(e => e.Key).ToList();
-            var own = tasks.Where(t => (t.GroupId ?? GroupOf(t.StudentId)) == g.Id).ToList();
-            var ownTones = tones.Where(c => GroupOf(c.StudentId) == g.Id).ToList();
+            var students = studentsOf[g.Id].ToList();
+            var own = tasksOf[g.Id].ToList();
+            var ownTones = tonesOf[g.Id].ToList();
             return new ContactCoverageLine(g.Id, g.Name, students.Count, students.Count(s => !contacted.ContainsKey(s)),
                 ownTones.Count(c => c.Tone == ContactTone.Positive), ownTones.Count(c => c.Tone == ContactTone.Concern),
                 own.Count, own.Count(t => t.DoneAt is { } done && DateOnly.FromDateTime(SchoolCalendar.ToLocal(done)) <= t.DueOn));

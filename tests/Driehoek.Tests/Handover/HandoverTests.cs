@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Driehoek.Tests.Agreements;
 using Driehoek.Web.Features.Handover;
 using Driehoek.Web.Features.People;
@@ -236,6 +237,35 @@ public abstract class HandoverTests(TestApp app)
         await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).ExecuteUpdateAsync(s => s.SetProperty(r => r.Handover, false)));
         Assert.Null((await next.GetAsync($"/bookings/{booking}/record")).Find("section.handover-box"));
         Assert.Null((await parent.GetAsync(invitation)).Find(".handover-read"));
+    }
+
+    [Fact]
+    public async Task The_invitation_e_mail_to_the_start_conversation_says_in_the_familys_language_that_the_new_teacher_has_read_the_handover()
+    {
+        var h = await app.HandoverFamilyAsync("pl");
+        await app.YearDataAsync(h);
+        var (booking, round) = await app.StartConversationAsync(h);
+        await app.ReleaseAsync(h);
+        const string ReadLine = "przekazanie informacji z ze";
+        async Task InviteAgainAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.RoundInvitations.Where(i => i.RoundId == round).ExecuteDeleteAsync();
+            var conversationRound = await db.Rounds.SingleAsync(r => r.Id == round);
+            await scope.ServiceProvider.GetRequiredService<Driehoek.Web.Features.Rounds.RoundInvitationSender>()
+                .SendMissingInChunksAsync(conversationRound, 50, (_, _) => { }, CancellationToken.None);
+        }
+
+        await InviteAgainAsync();
+        Assert.Equal(0, await app.OutboxCountAsync(h.Parent.Email!, ReadLine));
+
+        using var next = await app.SignInAsync(h.NextTeacher.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync($"/bookings/{booking}/record")).Status);
+        await InviteAgainAsync();
+
+        Assert.Equal(1, await app.OutboxCountAsync(h.Parent.Email!, $"{h.NextTeacher.Name} przeczyta"));
+        Assert.Equal(1, await app.OutboxCountAsync(h.Parent.Email!, ReadLine));
     }
 
     [Fact]

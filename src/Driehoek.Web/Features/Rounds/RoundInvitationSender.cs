@@ -12,7 +12,8 @@ namespace Driehoek.Web.Features.Rounds;
 /// guardian with an address, in their own language. The caller saves: rows and mails commit together,
 /// and the unique index on (round, student, household) keeps a second run from inviting anyone twice.
 /// </summary>
-public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStringLocalizer<RoundFamilyText> text, IConfiguration config, TimeProvider clock)
+public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStringLocalizer<RoundFamilyText> text,
+    IStringLocalizer<Handover.HandoverFamilyText> handoverText, IConfiguration config, TimeProvider clock)
 {
     private sealed record Invitee(Guid StudentId, Guid HouseholdId, string Name, string? Email, string Language);
 
@@ -60,6 +61,7 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == round.SchoolId).Select(s => s.Name).SingleAsync(ct);
         var studentIds = missing.Select(m => m.Key.StudentId).Distinct().ToList();
         var children = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName, ct);
+        var handoverRead = await Handover.HandoverReads.ReadByAsync(db, round, studentIds, ct);
         var texts = new Dictionary<string, InvitationText>();
         foreach (var household in missing)
         {
@@ -73,7 +75,7 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
                 {
                     wording = texts[guardian.Language] = await InvitationTexts.ForAsync(db, round.SchoolId, round.Form, guardian.Language, ct);
                 }
-                outbox.Email(Mail(round, school, children[invitation.StudentId], guardian, wording));
+                outbox.Email(Mail(round, school, children[invitation.StudentId], guardian, wording, handoverRead.GetValueOrDefault(invitation.StudentId)));
                 invitation.EmailedAt = now;
             }
             db.RoundInvitations.Add(invitation);
@@ -116,14 +118,16 @@ public sealed class RoundInvitationSender(AppDbContext db, Outbox outbox, IStrin
             .ToList();
     }
 
-    private EmailMessage Mail(ConversationRound round, string school, string child, Invitee guardian, InvitationText wording)
+    /// <param name="handoverReadBy">Next year's teacher who has read what was handed over about the child, when they have.</param>
+    private EmailMessage Mail(ConversationRound round, string school, string child, Invitee guardian, InvitationText wording, string? handoverReadBy)
     {
         using var _ = CultureScope.Use(guardian.Language);
+        var purpose = handoverReadBy is null ? wording.Purpose : wording.Purpose + "\n\n" + handoverText["Invitation.Read", handoverReadBy].Value;
         var site = AppLinks.BaseUrl(config);
         var booking = round.Mode == RoundMode.SelfBooking
             ? text["Mail.BookingLine", InvitationWording.Opens(round), InvitationWording.Closes(round), site + InvitationWording.BookPath(round.Id)].Value
             : text["Invitation.Requests"].Value;
-        var body = text["Mail.Body", guardian.Name, round.Name, child, wording.Purpose, round.LengthMinutes, InvitationWording.Days(text, round), booking,
+        var body = text["Mail.Body", guardian.Name, round.Name, child, purpose, round.LengthMinutes, InvitationWording.Days(text, round), booking,
             site + InvitationWording.InvitationPath(round.Id, guardian.StudentId), site + InvitationWording.PreparePath(round.Id, guardian.StudentId),
             InvitationWording.Bullets(wording.ParentQuestions), school];
         return new EmailMessage(guardian.Email!, text["Mail.Subject", round.Name, child], body, guardian.Language);

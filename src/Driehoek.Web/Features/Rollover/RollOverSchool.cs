@@ -81,8 +81,9 @@ public sealed class RollOverSchool(AppDbContext db, Access access, TimeProvider 
             await transaction.CommitAsync(ct);
             return rollover;
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.LostRace(ex))
         {
+            // The other confirmation won (its unique index, or on PostgreSQL a serialization failure or deadlock): its rollover is the answer.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var made = await db.YearRollovers.AsNoTracking().FirstOrDefaultAsync(r => r.FromYearId == from.Id, CancellationToken.None);

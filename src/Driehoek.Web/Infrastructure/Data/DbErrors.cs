@@ -33,4 +33,25 @@ public static class DbErrors
         }
         return false;
     }
+
+    /// <summary>
+    /// Saves; false when a unique index said someone else got there first. Either way the context is cleared, for
+    /// work that saves one item after another in one context.
+    /// </summary>
+    public static async Task<bool> SaveFirstAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
 }

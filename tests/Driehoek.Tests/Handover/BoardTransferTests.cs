@@ -81,8 +81,9 @@ public abstract class BoardTransferTests(TestApp app)
             Assert.DoesNotContain(CareNote, page.Html);
             Assert.Contains($"Deze overdracht komt van {h.School.School.Name}", page.Main);
             Assert.Null(page.Find("form.handover-review"));
-            // Their own page of the student links to the year brought along.
+            // Their own page of the student and its timeline link to the year brought along.
             Assert.NotNull((await mentor.GetAsync($"/students/{at.StudentId}/handover")).Find($"a[href='{at.Url(h.School.Year)}']"));
+            Assert.NotNull((await mentor.GetAsync($"/students/{at.StudentId}/timeline")).Find($"a[href='{at.Url(h.School.Year)}']"));
         }
         var handover = await app.WithDbAsync(db => db.StudentHandovers.SingleAsync(x => x.StudentId == h.Child.Id));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Subject == "handover" && a.SubjectId == handover.Id
@@ -92,6 +93,12 @@ public abstract class BoardTransferTests(TestApp app)
         using (var coordinator = await app.SignInAsync(care.Email!))
         {
             Assert.Contains(CareNote, (await coordinator.GetAsync(at.Url(h.School.Year))).Main);
+        }
+        using (var leader = await app.SignInAsync((await at.School.StaffAsync(StaffRole.SchoolLeader)).Email!))
+        {
+            var page = await leader.GetAsync(at.Url(h.School.Year));
+            Assert.Contains(Agreement, page.Main);
+            Assert.DoesNotContain(CareNote, page.Html);
         }
         using (var other = await app.SignInAsync(otherMentor.Email!))
         {
@@ -121,12 +128,13 @@ public abstract class BoardTransferTests(TestApp app)
         var (h, at) = await MovesAsync(boardAllows: true);
         var newStudent = new Person(at.StudentId, h.Child.Name, null, null);
         var booking = await app.ConversationAsync(at.School, at.Group, at.Mentor, newStudent, h.Parent, ConversationForm.StartConversation, RoundKind.Start, 5);
-        await app.WithDbAsync(async db =>
+        var roundId = await app.WithDbAsync(async db =>
         {
             var round = await db.Bookings.Where(b => b.Id == booking).Join(db.Rounds, b => b.RoundId, r => r.Id, (b, r) => r).SingleAsync();
             round.SchoolYearId = at.Year.Id;
             round.Handover = true;
             await db.SaveChangesAsync();
+            return round.Id;
         });
 
         using var mentor = await app.SignInAsync(at.Mentor.Email!);
@@ -135,10 +143,34 @@ public abstract class BoardTransferTests(TestApp app)
         Assert.Contains(Agreement, box.TextContent);
         Assert.Contains(h.School.School.Name, box.TextContent);
         Assert.DoesNotContain(CareNote, box.TextContent);
+        // The invitation to the new school's start conversation tells the parents the new mentor read it.
+        using (var parent = await app.SignInAsync(h.Parent.Email!))
+        {
+            var invitation = await parent.GetAsync($"/rounds/{roundId}/invitation?student={at.StudentId}");
+            Assert.Contains($"{at.Mentor.Name} heeft de overdracht van vorig jaar gelezen.", invitation.Find(".handover-read")?.TextContent);
+        }
 
         // Where the board does not allow it, the same conversation opens without it.
         await app.WithDbAsync(db => db.Boards.Where(b => b.Id == h.School.BoardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HandoverFollowsStudent, false)));
         Assert.Null((await mentor.GetAsync($"/bookings/{booking}/record")).Find("section.handover-box"));
+    }
+
+    [Fact]
+    public async Task A_board_admin_turns_the_rule_on_and_from_then_the_new_mentor_reads_it()
+    {
+        var (h, at) = await MovesAsync(boardAllows: false);
+        using var mentor = await app.SignInAsync(at.Mentor.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, await mentor.StatusAsync(at.Url(h.School.Year)));
+
+        var admin = await app.World.BoardAdminAsync(h.School.BoardId);
+        using (var board = await app.SignInAsync(admin.Email!))
+        {
+            var page = await board.GetAsync($"/board/{h.School.BoardId}");
+            Assert.Contains("geboortedatum", page.Find("#handoverFollowsStudent-hint")!.TextContent);
+            var saved = await board.SubmitAsync(page, new() { ["handoverFollowsStudent"] = "true", ["twoFactorForAdmins"] = "true" }, "main form[method=post]");
+            Assert.NotNull(saved.Find("#handoverFollowsStudent[checked]"));
+        }
+        Assert.Contains(Agreement, (await mentor.GetAsync(at.Url(h.School.Year))).Main);
     }
 
     [Fact]

@@ -7,64 +7,16 @@ using static Driehoek.Tests.Handover.HandoverWorld;
 
 namespace Driehoek.Tests.Handover;
 
-/// <summary>The same child as a student of another school (students are per school): enrolled there next school year.</summary>
-internal sealed record Arrival(SchoolBuilder School, SchoolYear Year, Group Group, Person Mentor, Guid StudentId)
-{
-    public string Url(SchoolYear handedOver) => $"/students/{StudentId}/handover?year={handedOver.Id}";
-}
-
 /// <summary>
 /// A student who moves to another school of the board (group 8 of the primary school to the board's secondary school)
 /// takes the handover of their last year along where the board allows it, and only to those who take them over there.
 /// </summary>
 public abstract class BoardTransferTests(TestApp app)
 {
-    /// <summary>
-    /// Noor's last year at the primary school, released by her teacher, and Noor again as a student of <paramref name="to"/>
-    /// next year (the same name and date of birth; by default at a secondary school of the board), whose guardian is
-    /// <paramref name="guardian"/>'s (by default her parent).
-    /// </summary>
-    private async Task<(HandoverFamily H, Arrival At)> MovesAsync(bool boardAllows, Func<RecordFamily, Task<SchoolBuilder>>? to = null,
-        Func<SchoolBuilder, Task<Person>>? guardian = null)
-    {
-        var f = await app.FamilyAsync();
-        var school = to is null ? await app.World.SchoolAsync(SchoolKind.Secondary, f.School.BoardId) : await to(f);
-        var guardianId = guardian is null ? f.Parent.Id : (await guardian(school)).Id;
-        var year = new SchoolYear
-        {
-            SchoolId = school.Id, Name = $"{f.School.Year.StartsOn.Year + 1}-{f.School.Year.StartsOn.Year + 2}",
-            StartsOn = f.School.Year.EndsOn.AddDays(1), EndsOn = f.School.Year.EndsOn.AddYears(1),
-        };
-        var group = new Group { SchoolId = school.Id, SchoolYearId = year.Id, Name = $"1B {Guid.NewGuid():N}"[..12], Level = 1 };
-        var studentId = await app.WithDbAsync(async db =>
-        {
-            var noor = await db.Students.SingleAsync(s => s.Id == f.Child.Id);
-            var arrived = new Student
-            {
-                SchoolId = school.Id, ExternalId = $"new-{Guid.NewGuid():N}"[..16], FirstName = noor.FirstName, LastName = noor.LastName,
-                DateOfBirth = noor.DateOfBirth,
-            };
-            db.SchoolYears.Add(year);
-            db.Groups.Add(group);
-            db.Students.Add(arrived);
-            db.Enrollments.Add(new Enrollment { SchoolId = school.Id, StudentId = arrived.Id, GroupId = group.Id, SchoolYearId = year.Id });
-            db.Guardianships.Add(new Guardianship { SchoolId = school.Id, StudentId = arrived.Id, GuardianId = guardianId });
-            await db.Boards.Where(b => b.Id == f.School.BoardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HandoverFollowsStudent, boardAllows));
-            await db.SaveChangesAsync();
-            return arrived.Id;
-        });
-        var mentor = await school.StaffAsync(StaffRole.Mentor, group);
-        // Next year's group, teacher and year of the handover family are the new school's: Noor is not carried at her old school.
-        var h = new HandoverFamily(f, year, group, mentor);
-        await app.YearDataAsync(h);
-        await app.ReleaseAsync(h);
-        return (h, new Arrival(school, year, group, mentor, studentId));
-    }
-
     [Fact]
     public async Task Where_the_board_allows_the_new_schools_mentor_and_care_coordinator_read_the_released_handover_with_the_old_schools_name()
     {
-        var (h, at) = await MovesAsync(boardAllows: true);
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: true);
         var care = await at.School.StaffAsync(StaffRole.CareCoordinator);
         var otherGroup = new Group { SchoolId = at.School.Id, SchoolYearId = at.Year.Id, Name = $"1C {Guid.NewGuid():N}"[..12], Level = 1 };
         await app.WithDbAsync(db => { db.Groups.Add(otherGroup); return db.SaveChangesAsync(); });
@@ -125,7 +77,7 @@ public abstract class BoardTransferTests(TestApp app)
     [Fact]
     public async Task The_start_conversation_at_the_new_school_opens_with_the_handover_brought_along()
     {
-        var (h, at) = await MovesAsync(boardAllows: true);
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: true);
         var newStudent = new Person(at.StudentId, h.Child.Name, null, null);
         var booking = await app.ConversationAsync(at.School, at.Group, at.Mentor, newStudent, h.Parent, ConversationForm.StartConversation, RoundKind.Start, 5);
         var roundId = await app.WithDbAsync(async db =>
@@ -158,7 +110,7 @@ public abstract class BoardTransferTests(TestApp app)
     [Fact]
     public async Task A_board_admin_turns_the_rule_on_and_from_then_the_new_mentor_reads_it()
     {
-        var (h, at) = await MovesAsync(boardAllows: false);
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: false);
         using var mentor = await app.SignInAsync(at.Mentor.Email!);
         Assert.Equal(HttpStatusCode.NotFound, await mentor.StatusAsync(at.Url(h.School.Year)));
 
@@ -176,7 +128,7 @@ public abstract class BoardTransferTests(TestApp app)
     [Fact]
     public async Task Where_the_board_does_not_allow_it_nobody_at_the_new_school_reads_anything_of_it()
     {
-        var (h, at) = await MovesAsync(boardAllows: false);
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: false);
         var care = await at.School.StaffAsync(StaffRole.CareCoordinator);
         var leader = await at.School.StaffAsync(StaffRole.SchoolLeader);
         foreach (var email in new[] { at.Mentor.Email!, care.Email!, leader.Email! })
@@ -196,7 +148,7 @@ public abstract class BoardTransferTests(TestApp app)
     public async Task A_same_named_student_at_a_school_of_another_board_is_never_the_one_who_moved()
     {
         // Even a guardian record shared across boards (which an import never makes) does not link them.
-        var (h, at) = await MovesAsync(boardAllows: true, to: async _ =>
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: true, to: async _ =>
         {
             var stranger = await app.World.SchoolAsync(SchoolKind.Secondary);
             await app.WithDbAsync(db => db.Boards.Where(b => b.Id == stranger.BoardId)
@@ -212,7 +164,7 @@ public abstract class BoardTransferTests(TestApp app)
     [Fact]
     public async Task A_same_named_student_of_the_board_without_a_guardian_in_common_is_not_linked()
     {
-        var (h, at) = await MovesAsync(boardAllows: true, guardian: async school =>
+        var (h, at) = await app.MovesWithinBoardAsync(boardAllows: true, guardian: async school =>
         {
             var otherChild = await school.StudentAsync(await school.GroupAsync());
             return await school.GuardianAsync([otherChild]);

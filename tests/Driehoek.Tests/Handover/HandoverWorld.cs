@@ -23,6 +23,12 @@ internal sealed record HandoverFamily(RecordFamily F, SchoolYear NextYear, Group
     public string FamilyUrl => $"/children/{F.Child.Id}/handover";
 }
 
+/// <summary>The same child as a student of another school (students are per school): enrolled there next school year.</summary>
+internal sealed record Arrival(SchoolBuilder School, SchoolYear Year, Group Group, Person Mentor, Guid StudentId)
+{
+    public string Url(SchoolYear handedOver) => $"/students/{StudentId}/handover?year={handedOver.Id}";
+}
+
 internal static class HandoverWorld
 {
     public const string Agreement = "Noor leest elke dag een kwartier.";
@@ -141,5 +147,47 @@ internal static class HandoverWorld
         values.Add(new("line", line));
         values.Add(new("release", release ? "true" : "false"));
         return teacher.PostAsync(page.Url.PathAndQuery, values);
+    }
+
+    /// <summary>
+    /// Noor's last year at the primary school, released by her teacher, and Noor again as a student of <paramref name="to"/>
+    /// next year (the same name and date of birth; by default at a secondary school of the board), whose guardian is
+    /// <paramref name="guardian"/>'s (by default her parent).
+    /// </summary>
+    public static async Task<(HandoverFamily H, Arrival At)> MovesWithinBoardAsync(this TestApp app, bool boardAllows, Func<RecordFamily, Task<SchoolBuilder>>? to = null,
+        Func<SchoolBuilder, Task<Person>>? guardian = null)
+    {
+        var f = await app.FamilyAsync();
+        var school = to is null ? await app.World.SchoolAsync(SchoolKind.Secondary, f.School.BoardId) : await to(f);
+        var guardianId = guardian is null ? f.Parent.Id : (await guardian(school)).Id;
+        var year = new SchoolYear
+        {
+            SchoolId = school.Id, Name = $"{f.School.Year.StartsOn.Year + 1}-{f.School.Year.StartsOn.Year + 2}",
+            StartsOn = f.School.Year.EndsOn.AddDays(1), EndsOn = f.School.Year.EndsOn.AddYears(1),
+        };
+        var group = new Group { SchoolId = school.Id, SchoolYearId = year.Id, Name = $"1B {Guid.NewGuid():N}"[..12], Level = 1 };
+        var studentId = await app.WithDbAsync(async db =>
+        {
+            var noor = await db.Students.SingleAsync(s => s.Id == f.Child.Id);
+            var arrived = new Student
+            {
+                SchoolId = school.Id, ExternalId = $"new-{Guid.NewGuid():N}"[..16], FirstName = noor.FirstName, LastName = noor.LastName,
+                DateOfBirth = noor.DateOfBirth,
+            };
+            db.SchoolYears.Add(year);
+            db.Groups.Add(group);
+            db.Students.Add(arrived);
+            db.Enrollments.Add(new Enrollment { SchoolId = school.Id, StudentId = arrived.Id, GroupId = group.Id, SchoolYearId = year.Id });
+            db.Guardianships.Add(new Guardianship { SchoolId = school.Id, StudentId = arrived.Id, GuardianId = guardianId });
+            await db.Boards.Where(b => b.Id == f.School.BoardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HandoverFollowsStudent, boardAllows));
+            await db.SaveChangesAsync();
+            return arrived.Id;
+        });
+        var mentor = await school.StaffAsync(StaffRole.Mentor, group);
+        // Next year's group, teacher and year of the handover family are the new school's: Noor is not carried at her old school.
+        var h = new HandoverFamily(f, year, group, mentor);
+        await app.YearDataAsync(h);
+        await app.ReleaseAsync(h);
+        return (h, new Arrival(school, year, group, mentor, studentId));
     }
 }

@@ -40,7 +40,7 @@ public sealed class CompileHandover(AppDbContext db, HandoverAccess handoverAcce
         }
         handover.CompiledAt = now;
         var existing = await db.HandoverItems.Where(i => i.HandoverId == handover.Id).ToListAsync(ct);
-        var fresh = await SourcesAsync(reader, now, ct);
+        var fresh = await SourcesAsync(reader.StudentId, reader.SchoolId, reader.Year, now, ct);
         foreach (var item in fresh)
         {
             var kept = existing.FirstOrDefault(e => e.Kind == item.Kind && e.SourceId == item.SourceId);
@@ -74,18 +74,39 @@ public sealed class CompileHandover(AppDbContext db, HandoverAccess handoverAcce
         return handover.Id;
     }
 
-    /// <summary>What the year's data says goes over, as new (unsaved) items.</summary>
-    private async Task<List<HandoverItem>> SourcesAsync(StaffAtHandover reader, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A draft for a student who has no handover of the year yet, compiled without a reader (at rollover, or when an end
+    /// round is published), so the outgoing teacher finds it ready to review. Nothing when one exists or another run made it.
+    /// </summary>
+    public async Task<bool> DraftAsync(Guid studentId, SchoolYear year, CancellationToken ct)
     {
-        var studentId = reader.StudentId;
-        var from = SchoolCalendar.ToUtc(reader.Year.StartsOn.ToDateTime(TimeOnly.MinValue));
-        var until = SchoolCalendar.ToUtc(reader.Year.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        if (await db.StudentHandovers.AnyAsync(h => h.StudentId == studentId && h.SchoolYearId == year.Id, ct))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var handover = new StudentHandover { SchoolId = year.SchoolId, StudentId = studentId, SchoolYearId = year.Id, CompiledAt = now };
+        db.StudentHandovers.Add(handover);
+        foreach (var item in await SourcesAsync(studentId, year.SchoolId, year, now, ct))
+        {
+            item.HandoverId = handover.Id;
+            db.HandoverItems.Add(item);
+        }
+        // One student after another in one context; a draft made meanwhile by another run wins.
+        return await db.SaveFirstAsync(ct);
+    }
+
+    /// <summary>What the year's data says goes over, as new (unsaved) items.</summary>
+    private async Task<List<HandoverItem>> SourcesAsync(Guid studentId, Guid schoolId, SchoolYear year, DateTime now, CancellationToken ct)
+    {
+        var from = SchoolCalendar.ToUtc(year.StartsOn.ToDateTime(TimeOnly.MinValue));
+        var until = SchoolCalendar.ToUtc(year.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var items = new List<HandoverItem>();
         HandoverItem Item(HandoverItemKind kind, Guid? source, HandoverAudience audience, string text, string? person = null, DateOnly? on = null,
             Guid? household = null) =>
             new()
             {
-                SchoolId = reader.SchoolId, Kind = kind, SourceId = source, Audience = audience, Text = text, Person = person, On = on,
+                SchoolId = schoolId, Kind = kind, SourceId = source, Audience = audience, Text = text, Person = person, On = on,
                 HouseholdId = household, CreatedAt = now,
             };
 

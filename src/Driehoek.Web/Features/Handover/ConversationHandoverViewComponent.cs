@@ -27,12 +27,11 @@ public sealed class ConversationHandoverViewComponent(AppDbContext db, GetHandov
         var form = Agendas.FormOf(found.Round);
         if (form == AgendaForm.Start || found.Round.Kind == RoundKind.Start)
         {
-            var before = await HandoverAccess.YearBeforeAsync(db, found.Round.SchoolYearId, ct);
-            if (before is null)
+            if (await HandoverAccess.OpensWithAsync(db, found.StudentId, found.Round.SchoolYearId, ct) is not { } before)
             {
                 return Content("");
             }
-            var read = await handover.HandleAsync(found.StudentId, before.Id, ct);
+            var read = await handover.HandleAsync(found.StudentId, before.Year.Id, ct);
             return read is { Ok: true, Value: { ContentShown: true, Status: HandoverStatus.Released } last }
                 ? View("~/Features/Handover/_ConversationHandover.cshtml", new ConversationHandoverBox(found.StudentId, last, null))
                 : Content("");
@@ -61,10 +60,10 @@ public sealed class HandoverReadViewComponent(AppDbContext db, HandoverAccess ha
         {
             return Content("");
         }
-        var before = await HandoverAccess.YearBeforeAsync(db, round.SchoolYearId, ct);
-        var read = before is null ? null
+        var before = await HandoverAccess.OpensWithAsync(db, studentId, round.SchoolYearId, ct);
+        var read = before is not { } opens ? null
             : await db.StudentHandovers.AsNoTracking()
-                .Where(h => h.StudentId == studentId && h.SchoolYearId == before.Id && h.Status == HandoverStatus.Released && h.ReadAt != null)
+                .Where(h => h.StudentId == opens.StudentId && h.SchoolYearId == opens.Year.Id && h.Status == HandoverStatus.Released && h.ReadAt != null)
                 .Select(h => new { h.ReadByName }).FirstOrDefaultAsync(ct);
         if (read is null)
         {

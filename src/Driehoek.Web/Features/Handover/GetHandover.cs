@@ -10,11 +10,12 @@ public sealed record HandoverYear(Guid Id, string Name);
 
 /// <param name="ContentShown">false for next year's teacher while the handover is a draft: they read nothing of it yet</param>
 /// <param name="NextTeachers">next year's group teacher or mentor, as far as next year's groups are known</param>
+/// <param name="FromSchool">the school of the board the student came from, when the handover is the one they brought</param>
 public sealed record StaffHandoverView(
     Guid StudentId, string StudentName, HandoverYear Year, HandoverYear? NextYear, IReadOnlyList<HandoverYear> OtherYears,
     bool Exists, HandoverStatus? Status, bool ContentShown, bool MayChange, bool Outgoing, bool Incoming, bool ReadsCare,
     DateTime? CompiledAt, DateTime? ReleasedAt, string? ReleasedByName, DateTime? ReadAt, string? ReadByName, Guid? Version,
-    IReadOnlyList<HandoverItemView> Items, IReadOnlyList<string> NextTeachers);
+    IReadOnlyList<HandoverItemView> Items, IReadOnlyList<string> NextTeachers, string? FromSchool = null);
 
 /// <summary>
 /// A student's handover of one school year as staff read it. Next year's teacher reads it once released (the first read
@@ -31,7 +32,7 @@ public sealed class GetHandover(AppDbContext db, HandoverAccess handoverAccess, 
             return Result<StaffHandoverView>.NotFound();
         }
         var student = await db.Students.AsNoTracking().Where(s => s.Id == studentId).Select(s => new { s.FirstName, s.LastNamePrefix, s.LastName }).SingleAsync(ct);
-        var handover = await db.StudentHandovers.FirstOrDefaultAsync(h => h.StudentId == studentId && h.SchoolYearId == reader.Year.Id, ct);
+        var handover = await db.StudentHandovers.FirstOrDefaultAsync(h => h.StudentId == reader.HandoverStudentId && h.SchoolYearId == reader.Year.Id, ct);
         var shown = handover is not null && reader.SeesContent(handover.Status);
         var items = new List<HandoverItemView>();
         if (handover is not null && shown)
@@ -65,7 +66,7 @@ public sealed class GetHandover(AppDbContext db, HandoverAccess handoverAccess, 
             handover is not null, handover?.Status, shown, reader.MayChange && handover?.Status != HandoverStatus.Released,
             reader.Outgoing, reader.Incoming, reader.ReadsCare,
             handover?.CompiledAt, handover?.ReleasedAt, handover?.ReleasedByName, handover?.ReadAt, handover?.ReadByName, handover?.Version,
-            items, nextTeachers);
+            items, nextTeachers, reader.Transfer?.FromSchoolName);
     }
 
     /// <summary>Next year's teacher: the group teacher or mentor of the group the student is enrolled in next year.</summary>

@@ -18,8 +18,11 @@ public sealed class GetHandovers(AppDbContext db, HandoverAccess handoverAccess)
             return [];
         }
         var years = readers.Keys.ToList();
-        var rows = await db.StudentHandovers.AsNoTracking().Where(h => h.StudentId == studentId && years.Contains(h.SchoolYearId)).ToListAsync(ct);
-        return rows.Where(h => readers[h.SchoolYearId].SeesContent(h.Status)).Select(h => Entry(h, readers[h.SchoolYearId].Year.Name)).ToList();
+        var students = readers.Values.Select(r => r.HandoverStudentId).Distinct().ToList();
+        var rows = await db.StudentHandovers.AsNoTracking().Where(h => students.Contains(h.StudentId) && years.Contains(h.SchoolYearId)).ToListAsync(ct);
+        // A handover brought from another school is the other record's: the line links to it through this one.
+        return rows.Where(h => readers[h.SchoolYearId].SeesContent(h.Status))
+            .Select(h => Entry(h, readers[h.SchoolYearId].Year.Name) with { StudentId = studentId }).ToList();
     }
 
     /// <returns>null when the reader does not read the handover at all (a student below the school's age)</returns>

@@ -8,14 +8,20 @@ namespace Driehoek.Web.Features.Handover;
 /// rows name the group's teacher or mentor, but a student has one per year: only this year's (<see cref="Outgoing"/>)
 /// compiles and releases, and next year's (<see cref="Incoming"/>) reads it once released and nothing before that.
 /// </summary>
+/// <param name="Transfer">set when the handover is the one the student brought from another school of the board: read
+/// here only once released, changed here never</param>
 public sealed record StaffAtHandover(
     Guid StudentId, Guid SchoolId, SchoolYear Year, SchoolYear? NextYear, bool Outgoing, bool Incoming, bool Care, bool Leader,
-    IReadOnlyList<SchoolYear> OtherYears)
+    IReadOnlyList<SchoolYear> OtherYears, BoardTransfer? Transfer = null)
 {
-    /// <summary>Reads the items (a draft too): everyone but next year's teacher, who waits for the release.</summary>
-    public bool SeesContent(HandoverStatus? status) => Outgoing || Care || Leader || (Incoming && status == HandoverStatus.Released);
+    /// <summary>The student record whose handover it is: this one, or the one at the school the student came from.</summary>
+    public Guid HandoverStudentId => Transfer?.FromStudentId ?? StudentId;
 
-    public bool MayChange => Outgoing || Leader;
+    /// <summary>Reads the items (a draft too): everyone but next year's teacher, who waits for the release.</summary>
+    public bool SeesContent(HandoverStatus? status) =>
+        Transfer is null ? Outgoing || Care || Leader || (Incoming && status == HandoverStatus.Released) : status == HandoverStatus.Released;
+
+    public bool MayChange => Transfer is null && (Outgoing || Leader);
 
     /// <summary>Care items: the care coordinator, and the outgoing teacher who reads the group's care notes anyway (never the leaders).</summary>
     public bool ReadsCare => Care || Outgoing;
@@ -70,7 +76,38 @@ public sealed class HandoverAccess(AppDbContext db, Access access, TimeProvider 
             return allowed ? reader : null;
         }
 
-        return years.OrderByDescending(y => y.StartsOn).Select(Of).OfType<StaffAtHandover>().ToList();
+        var readers = years.OrderByDescending(y => y.StartsOn).Select(Of).OfType<StaffAtHandover>().ToList();
+        if (act == Act.View && await BoardTransfer.IntoAsync(db, studentId, ct) is { } transfer)
+        {
+            // The handover brought from the other school: this school's teacher or mentor of the student's first year
+            // here, its care coordinator (care items) and its leaders read it; it is the school's, read in its name.
+            var incoming = enrolled.Any(e => e.Year.Id == transfer.FirstYearHere.Id && leads.Contains(e.GroupId));
+            if (incoming || care || leader)
+            {
+                readers.Add(new StaffAtHandover(studentId, transfer.FirstYearHere.SchoolId, transfer.LastYearThere, transfer.FirstYearHere,
+                    Outgoing: false, incoming, care, leader, [], transfer));
+            }
+        }
+        return readers;
+    }
+
+    /// <summary>
+    /// The handover a start conversation in school year <paramref name="yearId"/> opens with: the year before at the same
+    /// school, or the one the student brought from another school of the board (where it allows) in their first year here.
+    /// </summary>
+    /// <returns>the student record whose handover it is (this one, or the one at the other school) and its year</returns>
+    public static async Task<(Guid StudentId, SchoolYear Year)?> OpensWithAsync(AppDbContext db, Guid studentId, Guid yearId, CancellationToken ct)
+    {
+        var before = await YearBeforeAsync(db, yearId, ct);
+        if (before is not null && await db.Enrollments.AnyAsync(e => e.StudentId == studentId && e.SchoolYearId == before.Id, ct))
+        {
+            return (studentId, before);
+        }
+        if (await BoardTransfer.IntoAsync(db, studentId, ct) is { } transfer && transfer.FirstYearHere.Id == yearId)
+        {
+            return (transfer.FromStudentId, transfer.LastYearThere);
+        }
+        return before is null ? null : (studentId, before);
     }
 
     /// <summary>The year before <paramref name="yearId"/> at the same school: the one whose handover a start conversation opens with.</summary>

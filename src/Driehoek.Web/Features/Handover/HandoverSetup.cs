@@ -1,3 +1,5 @@
+using Driehoek.Web.Infrastructure.Jobs;
+
 namespace Driehoek.Web.Features.Handover;
 
 public static class HandoverSetup
@@ -13,6 +15,10 @@ public static class HandoverSetup
         services.AddScoped<GetFamilyHandover>();
         services.AddScoped<AddFamilyLine>();
         services.AddScoped<SaveHandoverSettings>();
+        services.AddScoped<HandoverDrafts>();
+        services.AddScoped<Rollover.IYearRolledOver>(sp => sp.GetRequiredService<HandoverDrafts>());
+        services.AddScoped<Rounds.IRoundPublication>(sp => sp.GetRequiredService<HandoverDrafts>());
+        services.AddJob<HandoverDraftJob>(HandoverDraftJob.Kind);
         return services;
     }
 }

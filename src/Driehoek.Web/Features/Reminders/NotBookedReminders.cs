@@ -74,19 +74,7 @@ public sealed class NotBookedReminders(AppDbContext db, Outbox outbox, IStringLo
             outbox.Email(new EmailMessage(r.Email!, text["Notice.NotBooked.Subject", children],
                 text["Notice.NotBooked.Body", r.FirstName, children, round.Name, closes.ToString("dddd d MMMM HH:mm"), link, schoolName], r.Language));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another instance reminded this household a moment ago; its e-mails are the ones that go.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        // False: another instance reminded this household a moment ago; its e-mails are the ones that go.
+        return await db.SaveFirstAsync(ct);
     }
 }

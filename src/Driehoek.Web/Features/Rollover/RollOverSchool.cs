@@ -23,6 +23,12 @@ public sealed class RolloverCheckpoints
     public Task PassAsync(RolloverStep step) => Reached?.Invoke(step) ?? Task.CompletedTask;
 }
 
+/// <summary>What else happens, in the rollover's transaction, when a school year is rolled over (e.g. a job queued).</summary>
+public interface IYearRolledOver
+{
+    Task RolledOverAsync(YearRollover rollover, CancellationToken ct);
+}
+
 /// <summary>
 /// Moves a school into the next school year, all or nothing: next year's groups (carried forward, renamed as the
 /// preview showed), each carried student's enrollment in them (the same student record, so the timeline runs on),
@@ -30,7 +36,8 @@ public sealed class RolloverCheckpoints
 /// touched. One transaction; a second run (a double click, another app instance) finds the first one's record, or
 /// loses on its unique index, and answers with the rollover that was made.
 /// </summary>
-public sealed class RollOverSchool(AppDbContext db, Access access, TimeProvider clock, AuditLog audit, RolloverCheckpoints checkpoints)
+public sealed class RollOverSchool(AppDbContext db, Access access, TimeProvider clock, AuditLog audit, RolloverCheckpoints checkpoints,
+    IEnumerable<IYearRolledOver> followers)
 {
     public async Task<Result<Guid>> HandleAsync(RollOverCommand command, CancellationToken ct)
     {
@@ -81,8 +88,9 @@ public sealed class RollOverSchool(AppDbContext db, Access access, TimeProvider 
             await transaction.CommitAsync(ct);
             return rollover;
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.LostRace(ex))
         {
+            // The other confirmation won (its unique index, or on PostgreSQL a serialization failure or deadlock): its rollover is the answer.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var made = await db.YearRollovers.AsNoTracking().FirstOrDefaultAsync(r => r.FromYearId == from.Id, CancellationToken.None);
@@ -141,6 +149,10 @@ public sealed class RollOverSchool(AppDbContext db, Access access, TimeProvider 
         {
             db.StaffAssignments.Add(new StaffAssignment { SchoolId = school.Id, StaffMemberId = staff, Role = role, GroupId = group.Id });
             rollover.StaffCarried++;
+        }
+        foreach (var follower in followers)
+        {
+            await follower.RolledOverAsync(rollover, ct);
         }
         audit.Record("rollover.made", "school", school.Id, access.UserId, school.Id);
         await db.SaveChangesAsync(ct);

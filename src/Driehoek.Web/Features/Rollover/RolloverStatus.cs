@@ -26,20 +26,26 @@ public sealed record RolloverStatus(RolloverState State, SchoolYear? From, strin
 
     public static async Task<RolloverStatus> OfAsync(AppDbContext db, Guid schoolId, DateOnly today, CancellationToken ct)
     {
-        var last = await db.YearRollovers.AsNoTracking().Where(r => r.SchoolId == schoolId)
-            .OrderByDescending(r => r.RolledOverAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var from = await SchoolCalendar.CurrentYearAsync(db, schoolId, today, ct);
         if (from is null)
         {
-            return new RolloverStatus(RolloverState.NoYear, null, null, default, default, null, null, last);
+            return new RolloverStatus(RolloverState.NoYear, null, null, default, default, null, null, await LastAsync(db, schoolId, ct));
         }
         var (toName, toStart, toEnd) = SchoolCalendar.YearContaining(from.EndsOn.AddDays(1));
         var opensOn = from.EndsOn.AddDays(1).AddMonths(-OpensMonthsBefore);
         var existingTo = await db.SchoolYears.AsNoTracking().FirstOrDefaultAsync(y => y.SchoolId == schoolId && y.Name == toName, ct);
+        var filled = existingTo is not null && await db.Groups.AnyAsync(g => g.SchoolYearId == existingTo.Id, ct);
+        // Read after next year's groups: a rollover that committed while we read (a second confirmation at once) made
+        // those groups and its record in one transaction, so seeing the groups means seeing the record: "done", not "filled".
+        var last = await LastAsync(db, schoolId, ct);
         var state = last is not null && last.FromYearId == from.Id ? RolloverState.Done
-            : existingTo is not null && await db.Groups.AnyAsync(g => g.SchoolYearId == existingTo.Id, ct) ? RolloverState.NextYearFilled
+            : filled ? RolloverState.NextYearFilled
             : today < opensOn ? RolloverState.NotYetOpen
             : RolloverState.Open;
         return new RolloverStatus(state, from, toName, toStart, toEnd, opensOn, existingTo, last);
     }
+
+    private static Task<YearRollover?> LastAsync(AppDbContext db, Guid schoolId, CancellationToken ct) =>
+        db.YearRollovers.AsNoTracking().Where(r => r.SchoolId == schoolId)
+            .OrderByDescending(r => r.RolledOverAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
 }

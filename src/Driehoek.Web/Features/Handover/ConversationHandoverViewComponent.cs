@@ -56,20 +56,11 @@ public sealed class HandoverReadViewComponent(AppDbContext db, HandoverAccess ha
     {
         var ct = HttpContext.RequestAborted;
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null || !round.Handover || (Agendas.FormOf(round) != AgendaForm.Start && round.Kind != RoundKind.Start))
-        {
-            return Content("");
-        }
-        var before = await HandoverAccess.OpensWithAsync(db, studentId, round.SchoolYearId, ct);
-        var read = before is not { } opens ? null
-            : await db.StudentHandovers.AsNoTracking()
-                .Where(h => h.StudentId == opens.StudentId && h.SchoolYearId == opens.Year.Id && h.Status == HandoverStatus.Released && h.ReadAt != null)
-                .Select(h => new { h.ReadByName }).FirstOrDefaultAsync(ct);
-        if (read is null)
+        if (round is null || !(await HandoverReads.ReadByAsync(db, round, [studentId], ct)).TryGetValue(studentId, out var readBy))
         {
             return Content("");
         }
         var family = await handoverAccess.ForFamilyAsync(studentId, Act.View, ct);
-        return View("~/Features/Handover/_HandoverRead.cshtml", (ReadBy: read.ReadByName ?? "", StudentId: studentId, Link: family is { Reads: true }));
+        return View("~/Features/Handover/_HandoverRead.cshtml", (ReadBy: readBy, StudentId: studentId, Link: family is { Reads: true }));
     }
 }

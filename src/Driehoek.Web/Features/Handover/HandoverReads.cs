@@ -18,13 +18,30 @@ public static class HandoverReads
             return new Dictionary<Guid, string>();
         }
         var before = await HandoverAccess.YearBeforeAsync(db, round.SchoolYearId, ct);
-        if (before is null)
+        // Most children were here last year: their handovers in one query. A child new to the school may bring one from
+        // another school of the board (HandoverAccess.OpensWithAsync), looked up one by one: there are few.
+        var here = before is null ? []
+            : await db.Enrollments.AsNoTracking().Where(e => e.SchoolYearId == before.Id && studentIds.Contains(e.StudentId))
+                .Select(e => e.StudentId).Distinct().ToListAsync(ct);
+        var opens = here.Select(id => (Student: id, From: id, YearId: before!.Id)).ToList();
+        foreach (var newcomer in studentIds.Except(here))
+        {
+            if (await HandoverAccess.OpensWithAsync(db, newcomer, round.SchoolYearId, ct) is { } brought)
+            {
+                opens.Add((newcomer, brought.StudentId, brought.Year.Id));
+            }
+        }
+        if (opens.Count == 0)
         {
             return new Dictionary<Guid, string>();
         }
-        var read = await db.StudentHandovers.AsNoTracking()
-            .Where(h => studentIds.Contains(h.StudentId) && h.SchoolYearId == before.Id && h.Status == HandoverStatus.Released && h.ReadAt != null)
-            .Select(h => new { h.StudentId, h.ReadByName }).ToListAsync(ct);
+        var from = opens.Select(o => o.From).ToList();
+        var years = opens.Select(o => o.YearId).Distinct().ToList();
+        var found = await db.StudentHandovers.AsNoTracking()
+            .Where(h => from.Contains(h.StudentId) && years.Contains(h.SchoolYearId) && h.Status == HandoverStatus.Released && h.ReadAt != null)
+            .Select(h => new { h.StudentId, h.SchoolYearId, h.ReadByName }).ToListAsync(ct);
+        var read = opens.SelectMany(o => found.Where(h => h.StudentId == o.From && h.SchoolYearId == o.YearId)
+            .Select(h => new { StudentId = o.Student, h.ReadByName })).ToList();
         return read.DistinctBy(h => h.StudentId).ToDictionary(h => h.StudentId, h => h.ReadByName ?? "");
     }
 }

@@ -18,13 +18,17 @@ public static class HandoverReads
             return new Dictionary<Guid, string>();
         }
         var before = await HandoverAccess.YearBeforeAsync(db, round.SchoolYearId, ct);
-        // Most children were here last year: their handovers in one query. A child new to the school may bring one from
-        // another school of the board (HandoverAccess.OpensWithAsync), looked up one by one: there are few.
+        // The children who were here last year: their handovers in one query. A child new to the school brings one only
+        // from another school of a board that allows it (HandoverAccess.OpensWithAsync); only then are newcomers looked
+        // up, one by one (a whole first year at a secondary school is new).
         var here = before is null ? []
             : await db.Enrollments.AsNoTracking().Where(e => e.SchoolYearId == before.Id && studentIds.Contains(e.StudentId))
                 .Select(e => e.StudentId).Distinct().ToListAsync(ct);
         var opens = here.Select(id => (Student: id, From: id, YearId: before!.Id)).ToList();
-        foreach (var newcomer in studentIds.Except(here))
+        var newcomers = studentIds.Except(here).ToList();
+        var followsStudent = newcomers.Count > 0 && await db.Schools.AsNoTracking().Where(sc => sc.Id == round.SchoolId)
+            .Join(db.Boards, sc => sc.BoardId, b => b.Id, (sc, b) => b.HandoverFollowsStudent).FirstOrDefaultAsync(ct);
+        foreach (var newcomer in followsStudent ? newcomers : [])
         {
             if (await HandoverAccess.OpensWithAsync(db, newcomer, round.SchoolYearId, ct) is { } brought)
             {

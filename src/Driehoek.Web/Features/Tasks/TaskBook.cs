@@ -25,35 +25,33 @@ public sealed class TaskBook(AppDbContext db, TaskNotices notices, TimeProvider 
         {
             return 0;
         }
-        var existing = new HashSet<(Guid, TaskKind, string)>();
-        foreach (var school in wanted.GroupBy(t => t.SchoolId))
-        {
-            var keys = school.Select(t => t.SourceKey).Distinct().ToList();
-            var kinds = school.Select(t => t.Kind).Distinct().ToList();
-            foreach (var e in await db.Set<StaffTask>().AsNoTracking()
-                         .Where(t => t.SchoolId == school.Key && kinds.Contains(t.Kind) && keys.Contains(t.SourceKey))
-                         .Select(t => new { t.Kind, t.SourceKey }).ToListAsync(ct))
-            {
-                existing.Add((school.Key, e.Kind, e.SourceKey));
-            }
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        // In the order of the unique index: two instances inserting the same tasks wait for each other, never deadlock.
-        var fresh = wanted.Where(t => !existing.Contains((t.SchoolId, t.Kind, t.SourceKey)))
-            .OrderBy(t => t.SchoolId).ThenBy(t => t.Kind).ThenBy(t => t.SourceKey, StringComparer.Ordinal).Select(t => new StaffTask
-        {
-            SchoolId = t.SchoolId, Kind = t.Kind, SourceKey = t.SourceKey, OwnerId = t.OwnerId, InformedId = t.InformedId,
-            StudentId = t.StudentId, GroupId = t.GroupId, Subject = t.Subject, Period = t.Period, Detail = t.Detail,
-            DueOn = t.DueOn, CreatedAt = now,
-        }).ToList();
-        if (fresh.Count == 0)
-        {
-            return 0;
-        }
-
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            await TakeTurnsAsync(wanted.Select(t => t.SchoolId).Distinct().Order().ToList(), ct);
+            var existing = new HashSet<(Guid, TaskKind, string)>();
+            foreach (var school in wanted.GroupBy(t => t.SchoolId))
+            {
+                var keys = school.Select(t => t.SourceKey).Distinct().ToList();
+                var kinds = school.Select(t => t.Kind).Distinct().ToList();
+                foreach (var e in await db.Set<StaffTask>().AsNoTracking()
+                             .Where(t => t.SchoolId == school.Key && kinds.Contains(t.Kind) && keys.Contains(t.SourceKey))
+                             .Select(t => new { t.Kind, t.SourceKey }).ToListAsync(ct))
+                {
+                    existing.Add((school.Key, e.Kind, e.SourceKey));
+                }
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var fresh = wanted.Where(t => !existing.Contains((t.SchoolId, t.Kind, t.SourceKey))).Select(t => new StaffTask
+            {
+                SchoolId = t.SchoolId, Kind = t.Kind, SourceKey = t.SourceKey, OwnerId = t.OwnerId, InformedId = t.InformedId,
+                StudentId = t.StudentId, GroupId = t.GroupId, Subject = t.Subject, Period = t.Period, Detail = t.Detail,
+                DueOn = t.DueOn, CreatedAt = now,
+            }).ToList();
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
             var created = new List<StaffTask>(fresh.Count);
             foreach (var chunk in fresh.Chunk(Chunk))
             {
@@ -77,6 +75,28 @@ public sealed class TaskBook(AppDbContext db, TaskNotices notices, TimeProvider 
             }
         }
     }
+
+    /// <summary>
+    /// Two instances making tasks for one school take turns until the first commits, so the second finds the first's
+    /// tasks and skips them. Without it both inserted the same occurrences at once, in the order of their new ids (EF
+    /// Core sorts a batch's inserts by key), not of the unique index, and PostgreSQL could answer one with a deadlock.
+    /// A transaction-scoped advisory lock per school on PostgreSQL; SQLite has one writer at a time anyway.
+    /// </summary>
+    private async Task TakeTurnsAsync(IReadOnlyList<Guid> schools, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        foreach (var school in schools)
+        {
+            var key = BitConverter.ToInt64(school.ToByteArray(), 8) ^ TaskLockSpace;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+
+    /// <summary>Mixed into each school's lock key, so other advisory locks on school ids would not wait on these.</summary>
+    private const long TaskLockSpace = 0x7461736b73; // "tasks"
 
     /// <summary>
     /// Saves a chunk at once; if another instance made one of its tasks meanwhile, each on its own (SaveChanges in a

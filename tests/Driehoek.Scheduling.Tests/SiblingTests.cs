@@ -199,7 +199,39 @@ public class SiblingTests
         var instance = OneSlotHeldByAMentorConversation();
         var solution = Solution.Create(instance.Name, [new Assignment("r1", "t1", 0), new Assignment("r4", "t2", 1)], [new Unplaced("r3", "-")]);
 
-        Assert.Equal(new SiblingMisses(1, 1, 0), SiblingMisses.Count(instance, solution));
+        Assert.Equal(new SiblingMisses(1, 1, 0), SiblingMisses.Count(instance, solution, SchedulingBounds.Compute(instance)));
+        Assert.Equal(new SiblingMisses(1, 0, 0), SiblingMisses.Count(instance, solution));
+    }
+
+    [Fact]
+    public void Placement_bound_with_a_request_forced_in_proves_what_placing_it_costs()
+    {
+        var p = new Problem(OneSlotHeldByAMentorConversation());
+
+        // t1's one slot: r1 (3) and r4 (1) give 4; forcing r3 (1) into that slot leaves r3 and r4, 2.
+        Assert.Equal(4, SchedulingBounds.Compute(p).CapacityPlacementBound);
+        Assert.Equal(4, SchedulingBounds.CapacityBoundPlacing(p, p.RequestIndex["r1"]));
+        Assert.Equal(2, SchedulingBounds.CapacityBoundPlacing(p, p.RequestIndex["r3"]));
+    }
+
+    [Fact]
+    public void Placement_bound_with_a_request_that_fits_nowhere_is_minus_one()
+    {
+        var p = new Problem(TestInstances.Make(
+            [new Day("tue", [new Session("19:00", 2)])],
+            [new Teacher("t1", Available: [0])],
+            [new Family("f", [TestInstances.Req("r1", "s1", "t1")], Available: [1])]));
+
+        Assert.Equal(-1, SchedulingBounds.CapacityBoundPlacing(p, p.RequestIndex["r1"]));
+    }
+
+    [Fact]
+    public void Benchmark_proves_nothing_for_a_lost_child_that_fits_without_placing_less()
+    {
+        var instance = OneBlockForTwoFamilies();
+        var solution = Solution.Create(instance.Name, [new Assignment("r3", "t1", 0)], [new Unplaced("r1", "-"), new Unplaced("r2", "-"), new Unplaced("r4", "-")]);
+
+        Assert.Equal(new SiblingMisses(1, 0, 0), SiblingMisses.Count(instance, solution, SchedulingBounds.Compute(instance)));
     }
 
     /// <summary>
@@ -245,6 +277,46 @@ public class SiblingTests
             Assert.Equal(0, s.SiblingsApart);
             Assert.False(s.IsPlaced(p.RequestIndex["rg"]));
             Assert.Equal(1, s.Start[p.RequestIndex["r2"]]);
+        }
+    }
+
+    /// <summary>
+    /// Tuesday 19:00–19:30 and thursday 19:00–19:10. t1 holds at most two meetings in a row and has a at 19:00
+    /// and b at 19:10; t2 is there tuesday 19:30 and thursday 19:00 only. The siblings sit split: s1 with t1 on
+    /// tuesday 19:30, s2 with t2 on thursday. Their only block, t1 at 19:20 and t2 at 19:30, is free, but t1
+    /// would then hold three in a row: b must move (to 19:30, the other time b can come) to break the run.
+    /// </summary>
+    private static Instance BlockBehindABreakRule() => TestInstances.Make(
+        [new Day("tue", [new Session("19:00", 4)]), new Day("thu", [new Session("19:00", 2)])],
+        [new Teacher("t1", Available: [0, 1, 2, 3], MaxConsecutive: 2), new Teacher("t2", Available: [3, 4])],
+        [
+            new Family("f-a", [TestInstances.Req("ra", "sa", "t1")], Available: [0]),
+            new Family("f-b", [TestInstances.Req("rb", "sb", "t1")], Available: [1, 3]),
+            new Family("f-siblings", [TestInstances.Req("r1", "s1", "t1"), TestInstances.Req("r2", "s2", "t2")]),
+        ]);
+
+    [Fact]
+    public void Making_room_moves_the_meeting_that_would_make_a_teacher_hold_too_many_in_a_row()
+    {
+        var p = new Problem(BlockBehindABreakRule());
+        foreach (var seed in Enumerable.Range(1, 6))
+        {
+            var s = new Schedule(p);
+            s.Place(p.RequestIndex["ra"], p.TeacherIndex["t1"], 0);
+            s.Place(p.RequestIndex["rb"], p.TeacherIndex["t1"], 1);
+            s.Place(p.RequestIndex["r1"], p.TeacherIndex["t1"], 3);
+            s.Place(p.RequestIndex["r2"], p.TeacherIndex["t2"], 4);
+            var before = s.Score;
+            var blockers = new List<int>();
+            Assert.True(new BlockFinder(p).FindBlockers(s, p.FamilyIndex["f-siblings"], new Random(seed), blockers, weighPriority: true));
+            Assert.Equal([p.RequestIndex["rb"]], blockers);
+            var swap = new SiblingSwap(p, new Repairers(p, new FamilyPlanner(p), new Random(seed), Construction.Difficulty(p)), new Ejector(p, new Random(seed)));
+
+            Assert.True(swap.TryJoin(s, p.FamilyIndex["f-siblings"], new Random(seed)), $"seed {seed}");
+
+            Assert.Equal(before.Placed, s.Score.Placed);
+            Assert.Equal(0, s.SiblingsApart);
+            Assert.Equal((2, 3, 3), (s.Start[p.RequestIndex["r1"]], s.Start[p.RequestIndex["r2"]], s.Start[p.RequestIndex["rb"]]));
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class BenchmarkRun(BenchSettings settings, TextWriter log)
             log.WriteLine($"  !! {algorithm} broke a hard rule on {instance.Name}: {report.Violations[0]}");
         }
         Measurements.Add(new Measurement(tier.Name, variant, instance.Name, algorithm, report.Metrics, report.IsFeasible, firstMs, totalMs, peakMb, bounds.PlacementUpperBound, bounds.WaitingLowerBound,
-            SiblingMisses.Count(instance, solution)));
+            SiblingMisses.Count(instance, solution, algorithm == Algorithm.Solver ? bounds : null)));
     }
 
     /// <summary>Compiles the hot paths once, so the first measured instance is not charged for the JIT.</summary>

@@ -62,7 +62,7 @@ public static class Report
     public static string SiblingsPerVariant(IReadOnlyList<Measurement> all)
     {
         var text = new StringBuilder();
-        text.AppendLine("| tier | variant | instances | placement (% of upper bound, min) | siblings together (% of possible, pooled) | lowest instance (%) | apart: one child's meetings lost (of them: only by placing less) / split | together where placing less is not the only way (%) | families losing a meeting: ours / greedy / self-booking |");
+        text.AppendLine("| tier | variant | instances | placement (% of upper bound, min) | siblings together (% of possible, pooled) | lowest instance (%) | apart: one child's meetings lost (of them: proven only by placing less) / split | together, of those not proven to need less placement (%) | families losing a meeting: ours / greedy / self-booking |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---|---:|---|");
         foreach (var group in all.GroupBy(m => (m.Tier, m.Variant)))
         {
@@ -70,7 +70,7 @@ public static class Report
             int Short(Algorithm a) => group.Where(m => m.Algorithm == a).Sum(m => m.Metrics.FamiliesShort);
             var possible = ours.Sum(m => m.Metrics.SiblingFamiliesPossible);
             var together = ours.Sum(m => m.Metrics.SiblingFamiliesTogether);
-            var unreachable = ours.Sum(m => m.SiblingMisses.LostToHigherPriority);
+            var unreachable = ours.Sum(m => m.SiblingMisses.ProvenOnlyByPlacingLess);
             text.AppendLine(Inv($"| {group.Key.Tier} | {group.Key.Variant.ToString().ToLowerInvariant()} | {ours.Count} | {ours.Min(m => 100.0 * m.Metrics.PlacedPriority / Math.Max(1, m.PlacementUpperBound)):0.0} | {Share(together, possible)} ({together} of {possible}) | {ours.Min(m => 100 * m.Metrics.SiblingsTogetherShare):0.0} | {ours.Sum(m => m.SiblingMisses.LostChild)} ({unreachable}) / {ours.Sum(m => m.SiblingMisses.SplitOrWaiting)} | {Share(together, possible - unreachable)} | {Short(Algorithm.Solver)} / {Short(Algorithm.SequentialGreedy)} / {Short(Algorithm.SelfBooking)} |"));
         }
         return text.ToString();
@@ -118,7 +118,7 @@ public static class Report
         }
         foreach (var tier in ours.GroupBy(m => m.Tier))
         {
-            text.AppendLine(Inv($"- {tier.Key}: sibling families apart (ours, all instances) {tier.Sum(m => m.SiblingMisses.LostChild + m.SiblingMisses.SplitOrWaiting)} of {tier.Sum(m => m.Metrics.SiblingFamiliesPossible)} possible: {tier.Sum(m => m.SiblingMisses.LostChild)} left with one child's meetings (the others' lost to capacity; {tier.Sum(m => m.SiblingMisses.LostToHigherPriority)} of them on teachers booked full with higher priorities), {tier.Sum(m => m.SiblingMisses.SplitOrWaiting)} split over evenings or waiting."));
+            text.AppendLine(Inv($"- {tier.Key}: sibling families apart (ours, all instances) {tier.Sum(m => m.SiblingMisses.LostChild + m.SiblingMisses.SplitOrWaiting)} of {tier.Sum(m => m.Metrics.SiblingFamiliesPossible)} possible: {tier.Sum(m => m.SiblingMisses.LostChild)} left with one child's meetings (the others' lost to capacity; for {tier.Sum(m => m.SiblingMisses.ProvenOnlyByPlacingLess)} of them proven that no schedule placing as much priority has those children), {tier.Sum(m => m.SiblingMisses.SplitOrWaiting)} split over evenings or waiting."));
         }
         var primaryZero = ours.Where(m => m.Tier.StartsWith("primary", StringComparison.Ordinal) && m.WaitingLowerBound == 0).ToList();
         text.AppendLine(Inv($"- Primary instances whose per-family bound is zero: {primaryZero.Count(m => m.Metrics.TotalWaitingMinutes == 0)} of {primaryZero.Count} have zero waiting."));

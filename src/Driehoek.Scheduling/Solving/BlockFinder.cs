@@ -71,13 +71,19 @@ internal sealed class BlockFinder
             var i = _parent[mask];
             var previous = mask ^ (1 << i);
             var start = bestStart + _lengthOf[previous];
-            var grid = s.TeacherGrid[_parentTeacher[mask]];
+            var teacher = _parentTeacher[mask];
+            var grid = s.TeacherGrid[teacher];
             for (var k = start; k < start + _p.Length[requests[i]]; k++)
             {
                 if (grid[k] >= 0 && _p.RequestFamily[grid[k]] != family)
                 {
                     blockers.Add(grid[k]);
                 }
+            }
+            var (breaker, _) = RunBreaker(s, family, requests[i], teacher, start);
+            if (breaker >= 0)
+            {
+                blockers.Add(breaker);
             }
             mask = previous;
         }
@@ -176,13 +182,68 @@ internal sealed class BlockFinder
                     occupied += _weighPriority ? EvictionCost(s, grid[k], request) : 1;
                 }
             }
-            if (occupied < bestOccupied)
+            var (_, breakCost) = RunBreaker(s, family, request, t, start);
+            if (breakCost != Infinity && occupied + breakCost < bestOccupied)
             {
-                bestOccupied = occupied;
+                bestOccupied = occupied + breakCost;
                 bestTeacher = t;
             }
         }
         return (bestTeacher, bestTeacher < 0 ? 0 : bestOccupied);
+    }
+
+    /// <summary>
+    /// When the meeting at start … would make the teacher hold more meetings back to back than maxConsecutive
+    /// allows (the meetings in its slots gone), the neighbouring meeting whose eviction is cheapest and leaves a
+    /// run short enough, with that cost; (−1, 0) when no break is needed, (−1, ∞) when neither neighbour helps.
+    /// The family's own meetings count as gone: it is planned again into the block.
+    /// </summary>
+    private (int Breaker, int Cost) RunBreaker(Schedule s, int family, int request, int teacher, int start)
+    {
+        var max = _p.MaxConsecutive[teacher];
+        if (max == int.MaxValue)
+        {
+            return (-1, 0);
+        }
+        var end = start + _p.Length[request];
+        var grid = s.TeacherGrid[teacher];
+        var (before, first) = Neighbours(s, family, grid, start - 1, -1, start, end);
+        var (after, next) = Neighbours(s, family, grid, end, +1, start, end);
+        if (before + 1 + after <= max)
+        {
+            return (-1, 0);
+        }
+        int breaker = -1, cost = Infinity;
+        if (first >= 0 && 1 + after <= max)
+        {
+            (breaker, cost) = (first, _weighPriority ? EvictionCost(s, first, request) : 1);
+        }
+        if (next >= 0 && before + 1 <= max && (_weighPriority ? EvictionCost(s, next, request) : 1) is var c && c < cost)
+        {
+            (breaker, cost) = (next, c);
+        }
+        return (breaker, cost);
+    }
+
+    /// <summary>Meetings back to back from slot k in direction step, and the nearest of them; meetings overlapping the block or of the family count as gone.</summary>
+    private (int Count, int Nearest) Neighbours(Schedule s, int family, int[] grid, int k, int step, int blockStart, int blockEnd)
+    {
+        int count = 0, nearest = -1, previous = -1;
+        for (; k >= _p.SessionFirst[blockStart] && k < _p.SessionEnd[blockStart]; k += step)
+        {
+            var r = grid[k];
+            if (r < 0 || _p.RequestFamily[r] == family || (s.Start[r] < blockEnd && s.Start[r] + _p.Length[r] > blockStart))
+            {
+                break;
+            }
+            if (r != previous)
+            {
+                count++;
+                nearest = nearest < 0 ? r : nearest;
+                previous = r;
+            }
+        }
+        return (count, nearest);
     }
 
     /// <summary>

@@ -58,8 +58,16 @@ public sealed record SchedulingBounds(
         return new SchedulingBounds(all, all, all, 0, 0, 0) { Complete = false };
     }
 
+    /// <summary>
+    /// The capacity bound over the schedules that place <paramref name="request"/>, or −1 when no schedule can
+    /// place it at all. Its units are routed first and the rest greedily by worth: greedy on the gammoid with
+    /// those units contracted, so still the best the relaxation can do. When this is below a schedule's placed
+    /// priority, placing the request costs placement in every schedule.
+    /// </summary>
+    internal static int CapacityBoundPlacing(Problem p, int request) => CapacityBound(p, default, request);
+
     /// <summary>The capacity bound; when cancelled, the trivial bound (every request placed).</summary>
-    private static int CapacityBound(Problem p, CancellationToken token)
+    private static int CapacityBound(Problem p, CancellationToken token, int forced = -1)
     {
         var units = new List<(int Request, double Worth)>();
         for (var r = 0; r < p.RequestCount; r++)
@@ -69,7 +77,9 @@ public sealed record SchedulingBounds(
                 units.Add((r, (double)p.Priority[r] / p.Length[r]));
             }
         }
-        units.Sort((a, b) => b.Worth.CompareTo(a.Worth));
+        // The forced request's units go first (worth as if infinite); the sort need not be stable, ties are equal worth.
+        units.Sort((a, b) => Worth(b).CompareTo(Worth(a)));
+        double Worth((int Request, double Worth) unit) => unit.Request == forced ? double.PositiveInfinity : unit.Worth;
         var edges = new int[p.RequestCount][];
         for (var r = 0; r < p.RequestCount; r++)
         {
@@ -100,6 +110,10 @@ public sealed record SchedulingBounds(
             if (flow.Augment(u, units[u].Request))
             {
                 value += units[u].Worth;
+            }
+            else if (units[u].Request == forced)
+            {
+                return -1;
             }
         }
         return (int)Math.Floor(value + 1e-6);

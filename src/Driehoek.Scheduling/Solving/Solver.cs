@@ -76,6 +76,7 @@ public static class Solver
         shared.CopyTo(best);
         // The workers try swaps on their current schedules; the one handed out gets its own round.
         swap.JoinAll(best, rng, tries: 10, token: cancellationToken);
+        new WholeFamilies(p).Run(best, cancellationToken);
         var solution = ToSolution(best, notReached);
         var report = SolutionChecker.Check(instance, solution);
         if (!report.IsFeasible)

@@ -75,7 +75,7 @@ public static class Solver
         var best = new Schedule(p);
         shared.CopyTo(best);
         // The workers try swaps on their current schedules; the one handed out gets its own round.
-        swap.JoinAll(best, rng, tries: 10, token: cancellationToken);
+        swap.JoinAll(best, rng, tries: 40, token: cancellationToken);
         new WholeFamilies(p).Run(best, cancellationToken);
         var solution = ToSolution(best, notReached);
         var report = SolutionChecker.Check(instance, solution);

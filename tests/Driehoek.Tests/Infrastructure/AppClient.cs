@@ -56,7 +56,9 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return await SubmitAsync(page, fields, formSelector, button);
     }
 
-    public async Task<Page> SubmitAsync(Page page, Dictionary<string, string> fields, string? formSelector = null, string? button = null)
+    /// <param name="headers">Extra request headers, such as <see cref="CommandCounts.Header"/>.</param>
+    public async Task<Page> SubmitAsync(Page page, Dictionary<string, string> fields, string? formSelector = null, string? button = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         // By default the page's own form: the first in <main>, not the sign-out form in the header.
         var form = (formSelector is null
@@ -78,12 +80,17 @@ public sealed class AppClient(HttpClient http) : IDisposable
             values.Add(new(name, value));
         }
         var action = ActionOf(form, page.Url);
-        return await PostAsync(action, values);
+        return await PostAsync(action, values, headers: headers);
     }
 
-    public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values, bool follow = true)
+    public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values, bool follow = true,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(values) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
         return await ReadAsync(await SendAsync(request, follow));
     }
 

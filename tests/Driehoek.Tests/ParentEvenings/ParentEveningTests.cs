@@ -91,6 +91,48 @@ public abstract class ParentEveningTests(TestApp app)
         Assert.Contains("Niet ingepland", (await family.GetAsync($"/rounds/{e.Round.Id}/timetable")).Main);
     }
 
+    /// <summary>
+    /// Publishing a large evening confirms every booking and tells every family left out: the names, places and
+    /// recipients are read once for all of them, so the commands do not grow with the number of families.
+    /// </summary>
+    [Fact]
+    public async Task Publishing_costs_as_many_database_commands_for_eight_families_as_for_two()
+    {
+        var two = await PublishCountingAsync(families: 2, mentorSlots: 1);
+        var eight = await PublishCountingAsync(families: 8, mentorSlots: 6);
+
+        Assert.True(eight.Commands <= two.Commands, $"{two.Commands} database commands for two families, {eight.Commands} for eight:\n{eight.Texts}");
+        Assert.Equal((1, 6), (two.Booked, eight.Booked));
+    }
+
+    private async Task<(int Commands, string Texts, int Booked)> PublishCountingAsync(int families, int mentorSlots)
+    {
+        var e = await Evening.CreateAsync(app, mentorSlots: mentorSlots);
+        var parents = new List<Person>();
+        for (var i = 0; i < families; i++)
+        {
+            parents.Add(await e.School.GuardianAsync([await e.School.StudentAsync(e.Group)]));
+            await e.AskAsync(app, parents[^1]);
+        }
+        using var leader = await app.SignInAsync(e.Leader.Email!);
+        var runId = await e.RunAsync(app, leader);
+        var review = await leader.GetAsync($"/rounds/{e.Round.Id}/schedule/{runId}");
+        var tag = CommandCounts.NewTag();
+        _ = CommandCounts.Instance;
+
+        var published = await leader.SubmitAsync(review, new() { ["sure"] = "true" }, "form[action*='handler=Publish']",
+            headers: new Dictionary<string, string> { [CommandCounts.Header] = tag });
+
+        Assert.NotNull(published.Find(".notice"));
+        var booked = (await e.BookingsAsync(app)).Count;
+        foreach (var parent in parents)
+        {
+            await Mailbox.WaitForAsync(app, parent.Email!, m => m.Subject.StartsWith("Niet alle gesprekken", StringComparison.Ordinal)
+                || m.Parts.Any(p => p.ContentType.StartsWith("text/calendar", StringComparison.Ordinal)));
+        }
+        return (CommandCounts.Instance.Of(tag), CommandCounts.Instance.Texts(tag), booked);
+    }
+
     [Fact]
     public async Task A_move_that_breaks_a_rule_is_refused_and_a_valid_move_is_saved()
     {

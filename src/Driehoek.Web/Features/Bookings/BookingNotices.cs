@@ -27,6 +27,41 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
     /// <summary>The confirmation of a booking whose names the caller already read (a family booking: its checks read them).</summary>
     public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
 
+    /// <summary>
+    /// The confirmations of many bookings of one school at once (a published schedule): children, teachers,
+    /// places and recipients are read in five queries for all of them, not two per booking.
+    /// </summary>
+    public async Task ConfirmedAsync(IReadOnlyList<Booking> bookings, CancellationToken ct)
+    {
+        if (bookings.Count == 0)
+        {
+            return;
+        }
+        var schoolId = bookings[0].SchoolId;
+        var studentIds = bookings.Select(b => b.StudentId).Distinct().ToList();
+        var staffIds = bookings.Select(b => b.StaffMemberId).Distinct().ToList();
+        var slotIds = bookings.Where(b => b.SlotId is not null).Select(b => b.SlotId!.Value).Distinct().ToList();
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleAsync(ct);
+        var children = await db.Students.AsNoTracking().Where(s => studentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName, ct);
+        var teachers = (await db.StaffMembers.AsNoTracking().Where(m => staffIds.Contains(m.Id))
+                .Select(m => new { m.Id, m.FirstName, m.LastNamePrefix, m.LastName }).ToListAsync(ct))
+            .ToDictionary(m => m.Id, m => PersonName.Format(m.FirstName, m.LastNamePrefix, m.LastName));
+        var places = (await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).Select(s => new { s.Id, s.Room, s.VideoLink }).ToListAsync(ct))
+            .ToDictionary(s => s.Id);
+        var contacts = (await FamilyContacts.Of(db, schoolId, LimitedGuardianAccess.ConversationRounds)
+                .Where(c => studentIds.Contains(c.StudentId) && c.Email != null)
+                .ToListAsync(ct))
+            .ToLookup(c => (c.StudentId, c.HouseholdId));
+        foreach (var booking in bookings)
+        {
+            var place = booking.SlotId is { } slotId ? places.GetValueOrDefault(slotId) : null;
+            var guardians = contacts[(booking.StudentId, booking.HouseholdId)].DistinctBy(c => c.GuardianId)
+                .Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();
+            var about = new About(children[booking.StudentId], teachers[booking.StaffMemberId], place?.Room, place?.VideoLink, school, guardians);
+            Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
+        }
+    }
+
     /// <param name="staffMessage">What staff who moved or cancelled want to tell the family; plain text, added under the notice.</param>
     public async Task SendAsync(Booking booking, Kind kind, CancellationToken ct, string? staffMessage = null) =>
         Send(booking, kind, await FactsAsync(booking, ct), staffMessage);

@@ -22,6 +22,7 @@ public sealed class SchedulePublisher(AppDbContext db, TimeProvider clock, Booki
             .ToDictionary(r => ScheduleLabels.Id(r.Id));
         var slots = (await db.Slots.AsNoTracking().Where(s => s.RoundId == round.Id).ToListAsync(ct))
             .ToDictionary(s => (ScheduleLabels.Id(s.StaffMemberId), s.StartsAt));
+        var booked = new List<Booking>();
         foreach (var a in solution.Assignments.Where(a => scope.Contains(a.Request)))
         {
             if (!requests.TryGetValue(a.Request, out var request) || !slots.TryGetValue((a.Teacher, grid.StartUtc(a.Start)), out var slot))
@@ -37,8 +38,9 @@ public sealed class SchedulePublisher(AppDbContext db, TimeProvider clock, Booki
             request.Outcome = RequestOutcome.Scheduled;
             request.UnplacedReason = null;
             request.UpdatedAt = now;
-            await notices.ConfirmedAsync(booking, ct);
+            booked.Add(booking);
         }
+        await notices.ConfirmedAsync(booked, ct);
         var unplaced = solution.Unplaced.Where(u => scope.Contains(u.Request) && requests.ContainsKey(u.Request)).ToList();
         foreach (var u in unplaced)
         {
@@ -47,10 +49,7 @@ public sealed class SchedulePublisher(AppDbContext db, TimeProvider clock, Booki
             request.UnplacedReason = ScheduleRules.FamilyReason(instance, u.Request, u.Reason);
             request.UpdatedAt = now;
         }
-        foreach (var household in unplaced.Select(u => requests[u.Request]).GroupBy(r => r.HouseholdId))
-        {
-            await evening.UnplacedAsync(round, household.Key, household.ToList(), ct);
-        }
+        await evening.UnplacedAsync(round, unplaced.Select(u => requests[u.Request]).ToList(), ct);
         return null;
     }
 }

@@ -28,10 +28,10 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
     public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
 
     /// <summary>
-    /// The confirmations of many bookings of one school at once (a published schedule): children, teachers,
-    /// places and recipients are read in five queries for all of them, not two per booking.
+    /// The same notice for many bookings of one school at once (a published schedule, a cancelled round):
+    /// children, teachers, places and recipients are read in five queries for all of them, not two per booking.
     /// </summary>
-    public async Task ConfirmedAsync(IReadOnlyList<Booking> bookings, CancellationToken ct)
+    public async Task SendAsync(IReadOnlyList<Booking> bookings, Kind kind, CancellationToken ct)
     {
         if (bookings.Count == 0)
         {
@@ -58,7 +58,7 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
             var guardians = contacts[(booking.StudentId, booking.HouseholdId)].DistinctBy(c => c.GuardianId)
                 .Select(c => new Recipient(c.FirstName, c.Email!, c.Language)).ToList();
             var about = new About(children[booking.StudentId], teachers[booking.StaffMemberId], place?.Room, place?.VideoLink, school, guardians);
-            Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
+            Send(booking, kind, await FactsAsync(booking, about, ct), null);
         }
     }
 

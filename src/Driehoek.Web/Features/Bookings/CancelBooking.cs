@@ -46,11 +46,27 @@ public sealed class CancelBooking(AppDbContext db, Access access, TimeProvider c
 
     public static void Cancel(AppDbContext db, Booking booking, DateTime now)
     {
+        MarkCancelled(booking, now);
+        db.TimeClaims.RemoveRange(db.TimeClaims.Where(c => c.BookingId == booking.Id));
+    }
+
+    /// <summary>Cancels many bookings at once (a whole round): their time claims are read in one query, not one per booking.</summary>
+    public static async Task CancelAllAsync(AppDbContext db, IReadOnlyList<Booking> bookings, DateTime now, CancellationToken ct)
+    {
+        var ids = bookings.Select(b => b.Id).ToList();
+        db.TimeClaims.RemoveRange(await db.TimeClaims.Where(c => ids.Contains(c.BookingId)).ToListAsync(ct));
+        foreach (var booking in bookings)
+        {
+            MarkCancelled(booking, now);
+        }
+    }
+
+    private static void MarkCancelled(Booking booking, DateTime now)
+    {
         booking.Status = BookingStatus.Cancelled;
         booking.ActiveSlotId = null;
         booking.ActiveKey = null;
         booking.CancelledAt = now;
         booking.Sequence++;
-        db.TimeClaims.RemoveRange(db.TimeClaims.Where(c => c.BookingId == booking.Id));
     }
 }

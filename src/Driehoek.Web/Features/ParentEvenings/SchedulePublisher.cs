@@ -40,7 +40,7 @@ public sealed class SchedulePublisher(AppDbContext db, TimeProvider clock, Booki
             request.UpdatedAt = now;
             booked.Add(booking);
         }
-        await notices.ConfirmedAsync(booked, ct);
+        await notices.SendAsync(booked, BookingNotices.Kind.Confirmed, ct);
         var unplaced = solution.Unplaced.Where(u => scope.Contains(u.Request) && requests.ContainsKey(u.Request)).ToList();
         foreach (var u in unplaced)
         {

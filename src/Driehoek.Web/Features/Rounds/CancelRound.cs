@@ -25,11 +25,8 @@ public sealed class CancelRound(AppDbContext db, Access access, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         round.Status = RoundStatus.Cancelled;
         var bookings = await db.Bookings.Where(b => b.RoundId == round.Id && b.Status == BookingStatus.Booked && b.StartsAt > now).ToListAsync(ct);
-        foreach (var booking in bookings)
-        {
-            Bookings.CancelBooking.Cancel(db, booking, now);
-            await notices.SendAsync(booking, BookingNotices.Kind.CancelledBySchool, ct);
-        }
+        await Bookings.CancelBooking.CancelAllAsync(db, bookings, now, ct);
+        await notices.SendAsync(bookings, BookingNotices.Kind.CancelledBySchool, ct);
         try
         {
             // One SaveChanges: the round, every booking and every e-mail commit together.

@@ -22,8 +22,6 @@ public sealed class BookingNotices(AppDbContext db, Outbox outbox, IStringLocali
         Reminder,
     }
 
-    public Task ConfirmedAsync(Booking booking, CancellationToken ct) => SendAsync(booking, Kind.Confirmed, ct);
-
     /// <summary>The confirmation of a booking whose names the caller already read (a family booking: its checks read them).</summary>
     public async Task ConfirmedAsync(Booking booking, About about, CancellationToken ct) => Send(booking, Kind.Confirmed, await FactsAsync(booking, about, ct), null);
 

@@ -179,7 +179,7 @@ internal sealed class BlockFinder
             {
                 if (grid[k] >= 0 && _p.RequestFamily[grid[k]] != family)
                 {
-                    occupied += _weighPriority ? EvictionCost(s, grid[k], request) : 1;
+                    occupied += SlotCost(s, grid[k], request);
                 }
             }
             var (_, breakCost) = RunBreaker(s, family, request, t, start);
@@ -216,11 +216,11 @@ internal sealed class BlockFinder
         int breaker = -1, cost = Infinity;
         if (first >= 0 && 1 + after <= max)
         {
-            (breaker, cost) = (first, _weighPriority ? EvictionCost(s, first, request) : 1);
+            (breaker, cost) = (first, SlotCost(s, first, request));
         }
-        if (next >= 0 && before + 1 <= max && (_weighPriority ? EvictionCost(s, next, request) : 1) is var c && c < cost)
+        if (next >= 0 && before + 1 <= max && SlotCost(s, next, request) < cost)
         {
-            (breaker, cost) = (next, c);
+            (breaker, cost) = (next, SlotCost(s, next, request));
         }
         return (breaker, cost);
     }
@@ -245,6 +245,9 @@ internal sealed class BlockFinder
         }
         return (count, nearest);
     }
+
+    /// <summary>What moving <paramref name="blocker"/> out of the way costs: <see cref="EvictionCost"/> when weighing priority, else one.</summary>
+    private int SlotCost(Schedule s, int blocker, int request) => _weighPriority ? EvictionCost(s, blocker, request) : 1;
 
     /// <summary>
     /// What a slot of <paramref name="blocker"/> costs when <paramref name="request"/> takes it: one, plus a
